@@ -1,0 +1,27 @@
+import { z } from 'zod';
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'on', 'off'])
+  .transform((v) => ['true', '1', 'on'].includes(v));
+
+const schema = z.object({
+  MOCK_HOST: z.literal('127.0.0.1', { message: 'the mock listens on 127.0.0.1 only' }).default('127.0.0.1'),
+  MOCK_PORT_BASE: z.coerce.number().int().min(1024).max(65_000).default(4310),
+  MOCK_LOCALE: z.enum(['en', 'id'], { message: 'expected "en" or "id"' }).default('en'),
+  MOCK_CONTROL: bool.default(true),
+  MOCK_DB: z.string().min(1).optional(),
+  MOCK_FAULTS: z.string().default(''),
+  MOCK_SECRET: z.string().min(16).optional(),
+});
+
+export type MockConfig = z.output<typeof schema> & { dbPath: string };
+
+export function loadMockConfig(env: Record<string, string | undefined> = process.env): MockConfig {
+  const result = schema.safeParse(env);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  - ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid mock configuration:\n${lines.join('\n')}`);
+  }
+  const cfg = result.data;
+  return { ...cfg, dbPath: cfg.MOCK_DB ?? `data/mock-${cfg.MOCK_PORT_BASE}.db` };
+}

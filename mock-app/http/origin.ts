@@ -1,0 +1,173 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { Hono, type Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { html } from 'hono/html';
+import type { Account } from '../domain/accounts.ts';
+import type { Platform } from '../domain/platform.ts';
+import type { LocaleName } from '../public.ts';
+import { layout, type Html } from '../views/layout.ts';
+import { isLocale, translator, type Translator } from './i18n.ts';
+
+export interface MockContext {
+  platform: Platform;
+  locale: LocaleName;
+  cookiePrefix: string;
+  urls: Record<string, string>;
+  log: (line: string) => void;
+}
+
+export type Env = {
+  Variables: {
+    account: Account | undefined;
+    sid: string | undefined;
+    csrf: string;
+    locale: LocaleName;
+    t: Translator;
+    form: Record<string, string>;
+    flash: string | undefined;
+  };
+};
+
+export type Ctx = Context<Env>;
+
+const MAX_BODY_BYTES = 16 * 1024;
+
+export function cookieNames(prefix: string) {
+  return {
+    session: `${prefix}_sid`,
+    csrf: `${prefix}_csrf`,
+    lang: `${prefix}_lang`,
+    flash: `${prefix}_flash`,
+  };
+}
+
+/** Middleware every origin shares: locale, session, CSRF, size limit, and 4xx pages instead of 5xx on bad input. */
+export function createOrigin(mock: MockContext, name: string): Hono<Env> {
+  const app = new Hono<Env>();
+  const names = cookieNames(mock.cookiePrefix);
+
+  app.use(async (c, next) => {
+    const sid = getCookie(c, names.session);
+    const account = sid ? mock.platform.accounts.bySession(sid) : undefined;
+    c.set('sid', account ? sid : undefined);
+    c.set('account', account);
+    const fromQuery = c.req.query('lang');
+    if (isLocale(fromQuery)) setCookie(c, names.lang, fromQuery, { path: '/', sameSite: 'Lax' });
+    const fromCookie = getCookie(c, names.lang);
+    const locale = isLocale(fromQuery)
+      ? fromQuery
+      : isLocale(account?.locale)
+        ? account.locale
+        : isLocale(fromCookie)
+          ? fromCookie
+          : mock.locale;
+    c.set('locale', locale);
+    c.set('t', translator(locale));
+    let csrf = getCookie(c, names.csrf);
+    if (!csrf || !/^[\w-]{32}$/.test(csrf)) {
+      csrf = randomBytes(24).toString('base64url');
+      setCookie(c, names.csrf, csrf, { path: '/', httpOnly: true, sameSite: 'Strict' });
+    }
+    c.set('csrf', csrf);
+    c.set('form', {});
+    const flash = getCookie(c, names.flash);
+    c.set('flash', flash ? flash.slice(0, 300) : undefined);
+    if (flash) deleteCookie(c, names.flash, { path: '/' });
+    await next();
+  });
+
+  app.use(
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: (c) => errorPage(c as Ctx, 413, 'common.tooLargeTitle'),
+    }),
+  );
+
+  app.on(['POST', 'PUT', 'PATCH', 'DELETE'], '*', async (c, next) => {
+    const type = c.req.header('content-type') ?? '';
+    if (!/^(application\/x-www-form-urlencoded|multipart\/form-data)\b/.test(type)) {
+      return errorPage(
+        c,
+        415,
+        'common.badRequestTitle',
+        'Send the form as application/x-www-form-urlencoded.',
+      );
+    }
+    let body: Record<string, unknown>;
+    try {
+      body = await c.req.parseBody();
+    } catch {
+      return errorPage(c, 400, 'common.badRequestTitle');
+    }
+    const form: Record<string, string> = {};
+    for (const [key, value] of Object.entries(body)) {
+      if (typeof value !== 'string')
+        return errorPage(c, 400, 'common.badRequestTitle', `The field "${key}" must be text.`);
+      form[key] = value;
+    }
+    if (!sameToken(form._csrf, c.get('csrf')))
+      return errorPage(c, 403, 'common.forbiddenTitle', c.get('t')('common.forbiddenText'));
+    c.set('form', form);
+    await next();
+  });
+
+  app.get('/healthz', (c) => c.json({ ok: true, origin: name }));
+  app.notFound((c) => errorPage(c, 404, 'common.notFoundTitle', c.get('t')('common.notFoundText')));
+  app.onError((err, c) => {
+    mock.log(`[${name}] 500 ${c.req.method} ${c.req.path}: ${err.stack ?? err.message}`);
+    return c.html(page(c, { title: 'Error', body: html`<h1>Error</h1>` }), 500);
+  });
+  return app;
+}
+
+function sameToken(a: string | undefined, b: string): boolean {
+  if (!a || a.length !== b.length) return false;
+  return timingSafeEqual(Buffer.from(a), Buffer.from(b));
+}
+
+export function page(c: Ctx, p: { title: string; body: Html; header?: Html; flash?: string }): Html {
+  const t = c.get('t');
+  return layout({
+    ...p,
+    flash: p.flash ?? c.get('flash'),
+    lang: c.get('locale'),
+    siteName: t('common.siteName'),
+  });
+}
+
+/** A message shown once on the next page (post/redirect/get). */
+export function setFlash(c: Ctx, mock: MockContext, text: string): void {
+  setCookie(c, cookieNames(mock.cookiePrefix).flash, text, { path: '/', httpOnly: true, sameSite: 'Lax' });
+}
+
+export function errorPage(
+  c: Ctx,
+  status: 400 | 403 | 404 | 413 | 415 | 422,
+  titleKey: string,
+  detail?: string,
+) {
+  const t = c.get('t');
+  const title = t(titleKey);
+  return c.html(
+    page(c, { title, body: html`<h1>${title}</h1>${detail ? html`<p>${detail}</p>` : ''}` }),
+    status,
+  );
+}
+
+export function signInSession(c: Ctx, mock: MockContext, accountId: string): void {
+  const sid = mock.platform.accounts.openSession(accountId);
+  setCookie(c, cookieNames(mock.cookiePrefix).session, sid, { path: '/', httpOnly: true, sameSite: 'Lax' });
+}
+
+/** Only our own origins may be a redirect target after sign-in. */
+export function safeNext(mock: MockContext, next: string | undefined, fallback: string): string {
+  if (!next) return fallback;
+  if (next.startsWith('/') && !next.startsWith('//')) return next;
+  try {
+    const url = new URL(next);
+    return Object.values(mock.urls).some((u) => new URL(u).origin === url.origin) ? url.toString() : fallback;
+  } catch {
+    return fallback;
+  }
+}

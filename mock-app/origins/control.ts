@@ -1,0 +1,97 @@
+import { randomBytes } from 'node:crypto';
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { validateCard } from '../domain/card-input.ts';
+import { FAULT_NAMES } from '../domain/faults.ts';
+import { cookieNames, type MockContext } from '../http/origin.ts';
+
+const newBuyer = z.object({
+  country: z
+    .string()
+    .regex(/^[A-Z]{2}$/)
+    .default('ID'),
+  locale: z.enum(['en', 'id']).optional(),
+  name: z.string().min(1).max(80).default('Test Buyer'),
+});
+const seedCard = z.object({ number: z.string(), expiry: z.string(), cvc: z.string(), holder: z.string() });
+
+/**
+ * Test-only JSON API, mounted only when MOCK_CONTROL is on: reset, buyers, sessions, ground truth, clock, faults.
+ * The suite's sandbox mode never calls it.
+ */
+export function controlApp(mock: MockContext) {
+  const app = new Hono();
+  const { platform } = mock;
+  const body = async (req: Request) => {
+    const text = await req.text();
+    return text ? (JSON.parse(text) as unknown) : {};
+  };
+
+  app.onError((err, c) => {
+    const status =
+      err instanceof SyntaxError || err instanceof z.ZodError || err instanceof RangeError ? 400 : 500;
+    if (status === 500) mock.log(`[control] 500 ${c.req.path}: ${err.stack}`);
+    return c.json({ error: err instanceof z.ZodError ? z.prettifyError(err) : err.message }, status);
+  });
+
+  app.get('/healthz', (c) => c.json({ ok: true, origin: 'control', urls: mock.urls }));
+
+  app.post('/reset', (c) => {
+    platform.reset();
+    return c.json({ ok: true });
+  });
+
+  app.post('/buyers', async (c) => {
+    const input = newBuyer.parse(await body(c.req.raw));
+    const email = `buyer-${randomBytes(6).toString('hex')}@cardwatch.test`;
+    const password = randomBytes(12).toString('base64url');
+    const account = platform.accounts.create({ ...input, email, password });
+    return c.json({ id: account.id, email, password, country: account.country }, 201);
+  });
+
+  app.post('/buyers/:id/session', (c) => {
+    const account = platform.accounts.get(c.req.param('id'));
+    if (!account) return c.json({ error: 'no such buyer' }, 404);
+    return c.json(
+      { name: cookieNames(mock.cookiePrefix).session, value: platform.accounts.openSession(account.id) },
+      201,
+    );
+  });
+
+  app.get('/buyers/:id/cards', (c) => {
+    if (!platform.accounts.get(c.req.param('id'))) return c.json({ error: 'no such buyer' }, 404);
+    return c.json(platform.cards.list(c.req.param('id')));
+  });
+
+  app.post('/buyers/:id/cards', async (c) => {
+    if (!platform.accounts.get(c.req.param('id'))) return c.json({ error: 'no such buyer' }, 404);
+    const { card, errors } = validateCard(
+      seedCard.parse(await body(c.req.raw)),
+      new Date(platform.clock.now()),
+    );
+    if (!card) return c.json({ error: `invalid card: ${errors.join(', ')}` }, 400);
+    const result = platform.cards.link(c.req.param('id'), card);
+    return result.linked ? c.json(result.card, 201) : c.json({ error: result.reason }, 409);
+  });
+
+  app.post('/clock', async (c) => {
+    const { advanceHours } = z
+      .object({
+        advanceHours: z
+          .number()
+          .positive()
+          .max(24 * 365),
+      })
+      .parse(await body(c.req.raw));
+    return c.json({ now: platform.clock.advance(advanceHours * 3_600_000) });
+  });
+
+  app.get('/faults', (c) => c.json({ active: platform.faults.list(), known: FAULT_NAMES }));
+  app.put('/faults', async (c) => {
+    const { active } = z.object({ active: z.array(z.enum(FAULT_NAMES)) }).parse(await body(c.req.raw));
+    platform.faults.set(active);
+    return c.json({ active: platform.faults.list() });
+  });
+
+  return app;
+}

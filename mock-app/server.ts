@@ -1,0 +1,72 @@
+import { randomBytes } from 'node:crypto';
+import type { Server } from 'node:http';
+import { serve } from '@hono/node-server';
+import type { Hono } from 'hono';
+import type { MockConfig } from './config.ts';
+import { parseFaults } from './domain/faults.ts';
+import { Platform } from './domain/platform.ts';
+import type { MockContext } from './http/origin.ts';
+import { controlApp } from './origins/control.ts';
+import { shopApp } from './origins/shop.ts';
+import { walletApp } from './origins/wallet.ts';
+import { type OriginName, originUrls } from './public.ts';
+import { openDb } from './store/db.ts';
+
+export interface RunningMock {
+  platform: Platform;
+  urls: Partial<Record<OriginName, string>>;
+  close(): Promise<void>;
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: each origin has its own Env type
+type AnyApp = Hono<any>;
+
+/** Starts every origin of the mock on its own 127.0.0.1 port. */
+export async function startMock(
+  cfg: MockConfig,
+  log: (line: string) => void = console.error,
+): Promise<RunningMock> {
+  const platform = new Platform(openDb(cfg.dbPath), {
+    secret: cfg.MOCK_SECRET ?? randomBytes(32).toString('hex'),
+    faults: parseFaults(cfg.MOCK_FAULTS),
+  });
+  const all = originUrls(cfg.MOCK_HOST, cfg.MOCK_PORT_BASE);
+  const mock: MockContext = {
+    platform,
+    locale: cfg.MOCK_LOCALE,
+    cookiePrefix: `cw${cfg.MOCK_PORT_BASE}`,
+    urls: all,
+    log,
+  };
+  const apps: Partial<Record<OriginName, AnyApp>> = { shop: shopApp(mock), wallet: walletApp(mock) };
+  if (cfg.MOCK_CONTROL) apps.control = controlApp(mock);
+
+  const servers: Server[] = [];
+  const urls: Partial<Record<OriginName, string>> = {};
+  for (const [name, app] of Object.entries(apps) as [OriginName, AnyApp][]) {
+    const port = Number(new URL(all[name]).port);
+    servers.push(await listen(app, cfg.MOCK_HOST, port));
+    urls[name] = all[name];
+  }
+  return {
+    platform,
+    urls,
+    close: async () => {
+      await Promise.all(servers.map((s) => new Promise<void>((resolve) => s.close(() => resolve()))));
+      platform.db.close();
+    },
+  };
+}
+
+function listen(app: AnyApp, hostname: string, port: number): Promise<Server> {
+  return new Promise((resolve, reject) => {
+    const server = serve({ fetch: app.fetch, hostname, port }, () => resolve(server as Server)) as Server;
+    server.once('error', (err: NodeJS.ErrnoException) =>
+      reject(
+        err.code === 'EADDRINUSE'
+          ? new Error(`port ${port} is in use: is another mock running? (MOCK_PORT_BASE)`)
+          : err,
+      ),
+    );
+  });
+}

@@ -1,0 +1,62 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+
+export type Db = Database.Database;
+
+const MIGRATIONS: string[] = [
+  `CREATE TABLE accounts (
+     id TEXT PRIMARY KEY,
+     email TEXT NOT NULL UNIQUE,
+     password_hash TEXT NOT NULL,
+     name TEXT NOT NULL,
+     country TEXT NOT NULL DEFAULT 'ID',
+     locale TEXT,
+     created_at INTEGER NOT NULL
+   );
+   CREATE TABLE sessions (
+     id TEXT PRIMARY KEY,
+     account_id TEXT NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+     created_at INTEGER NOT NULL
+   );
+   CREATE TABLE cards (
+     id TEXT PRIMARY KEY,
+     account_id TEXT NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+     brand TEXT NOT NULL,
+     last4 TEXT NOT NULL,
+     exp_month INTEGER NOT NULL,
+     exp_year INTEGER NOT NULL,
+     holder TEXT NOT NULL,
+     fingerprint TEXT NOT NULL,
+     created_at INTEGER NOT NULL,
+     UNIQUE (account_id, fingerprint)
+   );
+   CREATE TABLE orders (
+     id TEXT PRIMARY KEY,
+     account_id TEXT NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+     product_id TEXT NOT NULL,
+     amount_cents INTEGER NOT NULL,
+     method TEXT NOT NULL,
+     card_brand TEXT,
+     card_last4 TEXT,
+     created_at INTEGER NOT NULL
+   );
+   CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);`,
+];
+
+/** Opens (and migrates) the store. ':memory:' for tests; a file under data/ otherwise. */
+export function openDb(path: string): Db {
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  const db = new Database(path);
+  db.pragma('journal_mode = WAL');
+  db.pragma('foreign_keys = ON');
+  db.exec('CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)');
+  const row = db.prepare('SELECT version FROM schema_version').get() as { version: number } | undefined;
+  const current = row?.version ?? 0;
+  db.transaction(() => {
+    for (let v = current; v < MIGRATIONS.length; v++) db.exec(MIGRATIONS[v]!);
+    if (!row) db.prepare('INSERT INTO schema_version (version) VALUES (?)').run(MIGRATIONS.length);
+    else db.prepare('UPDATE schema_version SET version = ?').run(MIGRATIONS.length);
+  })();
+  return db;
+}

@@ -1,0 +1,55 @@
+import { defineConfig, devices } from '@playwright/test';
+import { defineBddConfig } from 'playwright-bdd';
+import { QUIET_CHROMIUM_ARGS, findChromium } from './support/browser.ts';
+import { loadConfig } from './support/config.ts';
+import { loadTarget } from './support/load-target.ts';
+import { mockServerCommand } from './support/mock-server.ts';
+
+const cfg = loadConfig();
+const target = loadTarget(cfg);
+const chromium = findChromium(cfg.CHROMIUM_PATH);
+const resultsDir = `${cfg.REPORTS_DIR}/allure-results`;
+
+const testDir = defineBddConfig({
+  features: 'features/**/*.feature',
+  steps: ['fixtures/bdd.ts', 'fixtures/index.ts'],
+  outputDir: '.features-gen',
+});
+
+export default defineConfig({
+  testDir,
+  outputDir: 'test-results',
+  fullyParallel: true,
+  forbidOnly: !!process.env.CI,
+  retries: 0,
+  workers: cfg.WORKERS ?? 1,
+  timeout: cfg.TEST_TIMEOUT_MS,
+  expect: { timeout: cfg.ACTION_TIMEOUT_MS },
+  reporter: [
+    ['list'],
+    ['json', { outputFile: `${cfg.REPORTS_DIR}/playwright-results.json` }],
+    [
+      'allure-playwright',
+      {
+        resultsDir,
+        detail: true,
+        suiteTitle: false,
+        environmentInfo: {
+          target: target.name,
+          node: process.version,
+          browser: chromium?.source ?? 'unknown',
+        },
+      },
+    ],
+  ],
+  use: {
+    headless: cfg.HEADLESS,
+    actionTimeout: cfg.ACTION_TIMEOUT_MS,
+    navigationTimeout: cfg.NAVIGATION_TIMEOUT_MS,
+    screenshot: 'only-on-failure',
+    trace: 'retain-on-failure',
+    launchOptions: { executablePath: chromium?.executablePath, args: QUIET_CHROMIUM_ARGS },
+  },
+  projects: [{ name: 'desktop', use: { ...devices['Desktop Chrome'] } }],
+  webServer: target.kind === 'mock' ? mockServerCommand(cfg, target) : undefined,
+});

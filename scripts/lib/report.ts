@@ -1,0 +1,41 @@
+import { existsSync } from 'node:fs';
+import { readFile, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { run } from './run.ts';
+
+// The awesome plugin always embeds Google's tag (no option turns it off in allure 3.18): strip it.
+const ANALYTICS =
+  /\s*<script async src="https:\/\/www\.googletagmanager\.com\/gtag\/js[^"]*"><\/script>\s*<script>[\s\S]*?gtag\('config'[\s\S]*?<\/script>/;
+
+export async function stripAnalytics(indexHtml: string): Promise<void> {
+  const html = await readFile(indexHtml, 'utf8');
+  const cleaned = html.replace(ANALYTICS, '');
+  if (cleaned.includes('googletagmanager'))
+    throw new Error(`could not remove the analytics tag from ${indexHtml}`);
+  await writeFile(indexHtml, cleaned);
+}
+
+/** Empties the report folder (allure has no --clean), generates once (one history line), strips analytics. */
+export async function generateReport(reportsDir: string): Promise<{ code: number; index: string }> {
+  const output = join(reportsDir, 'allure-report');
+  await rm(output, { recursive: true, force: true });
+  const code = await run(
+    'npx',
+    [
+      'allure',
+      'generate',
+      join(reportsDir, 'allure-results'),
+      '--config',
+      'allurerc.mjs',
+      '--output',
+      output,
+    ],
+    {
+      ...process.env,
+      REPORTS_DIR: reportsDir,
+    },
+  );
+  const index = join(output, 'index.html');
+  if (code === 0 && existsSync(index)) await stripAnalytics(index);
+  return { code, index };
+}

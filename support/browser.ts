@@ -1,0 +1,33 @@
+import { existsSync } from 'node:fs';
+import { chromium } from '@playwright/test';
+
+export const DEBIAN_CHROMIUM = '/usr/lib/chromium/chromium';
+
+export type BrowserChoice =
+  | { source: 'playwright'; executablePath: undefined; path: string }
+  | { source: 'CHROMIUM_PATH' | 'debian'; executablePath: string; path: string };
+
+/**
+ * Playwright's own Chromium when installed (a developer's machine), else CHROMIUM_PATH,
+ * else Debian's package. Undefined when none exists; the bootstrap then installs one.
+ */
+export function findChromium(chromiumPath?: string): BrowserChoice | undefined {
+  if (chromiumPath) {
+    if (!existsSync(chromiumPath)) throw new Error(`CHROMIUM_PATH: no file at "${chromiumPath}"`);
+    return { source: 'CHROMIUM_PATH', executablePath: chromiumPath, path: chromiumPath };
+  }
+  const own = chromium.executablePath();
+  if (own && existsSync(own)) return { source: 'playwright', executablePath: undefined, path: own };
+  if (existsSync(DEBIAN_CHROMIUM))
+    return { source: 'debian', executablePath: DEBIAN_CHROMIUM, path: DEBIAN_CHROMIUM };
+  return undefined;
+}
+
+/** Flags that keep Chromium off the (closed) network at start; harmless where the network is open. */
+export const QUIET_CHROMIUM_ARGS = [
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];

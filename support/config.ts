@@ -1,0 +1,34 @@
+import { config as loadDotenv } from 'dotenv';
+import { z } from 'zod';
+import { envBool, envPort, parseEnv } from './env.ts';
+
+const positiveMs = z.coerce.number().int().positive();
+
+export const configSchema = z.object({
+  TARGET: z.enum(['mock', 'sandbox'], { message: 'expected "mock" or "sandbox"' }).default('mock'),
+  TARGET_PROFILE: z.string().min(1).optional(),
+  HEADLESS: envBool.default(true),
+  CHROMIUM_PATH: z.string().min(1).optional(),
+  WORKERS: z.coerce.number().int().min(1).max(16).optional(),
+  ACTION_TIMEOUT_MS: positiveMs.default(10_000),
+  NAVIGATION_TIMEOUT_MS: positiveMs.default(15_000),
+  TEST_TIMEOUT_MS: positiveMs.default(60_000),
+  MOCK_HOST: z.literal('127.0.0.1', { message: 'the mock listens on 127.0.0.1 only' }).default('127.0.0.1'),
+  MOCK_PORT_BASE: envPort.default(4310),
+  MOCK_LOCALE: z.enum(['en', 'id'], { message: 'expected "en" or "id"' }).default('en'),
+  MOCK_FAULTS: z.string().default(''),
+  REPORTS_DIR: z.string().min(1).default('reports'),
+});
+
+export type Config = z.output<typeof configSchema>;
+
+let cached: Config | undefined;
+
+/** Reads `.env` (real env wins) and validates it once per process. Throws ConfigError naming each variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  if (env === process.env && cached) return cached;
+  if (env === process.env) loadDotenv({ quiet: true });
+  const parsed = parseEnv(configSchema, { ...env });
+  if (env === process.env) cached = parsed;
+  return parsed;
+}

@@ -1,0 +1,21 @@
+import type { Config } from './config.ts';
+import type { TargetProfile } from './target.ts';
+
+/** Playwright's webServer entry that starts the embedded mock for a run (fresh in-memory store). */
+export function mockServerCommand(cfg: Config, target: TargetProfile) {
+  return {
+    command: 'npx tsx mock-app/main.ts',
+    url: `${target.control?.url ?? target.urls.shop}/healthz`,
+    reuseExistingServer: false,
+    timeout: 30_000,
+    stdout: 'pipe' as const,
+    stderr: 'pipe' as const,
+    env: {
+      MOCK_PORT_BASE: String(cfg.MOCK_PORT_BASE),
+      MOCK_LOCALE: cfg.MOCK_LOCALE,
+      MOCK_FAULTS: cfg.MOCK_FAULTS,
+      MOCK_DB: ':memory:',
+      MOCK_CONTROL: 'on',
+    },
+  };
+}
