@@ -1,7 +1,11 @@
 // What the mock publishes about itself: the port layout, its locale tables and its test keys.
 // The mock's target profile (targets/mock.ts) reads this; nothing else of the suite may import mock-app.
-import en from './locales/en.json' with { type: 'json' };
-import id from './locales/id.json' with { type: 'json' };
+import enCommon from './locales/en/common.json' with { type: 'json' };
+import enShop from './locales/en/shop.json' with { type: 'json' };
+import enWallet from './locales/en/wallet.json' with { type: 'json' };
+import idCommon from './locales/id/common.json' with { type: 'json' };
+import idShop from './locales/id/shop.json' with { type: 'json' };
+import idWallet from './locales/id/wallet.json' with { type: 'json' };
 
 export const PORT_OFFSETS = {
   shop: 0,
@@ -22,6 +26,11 @@ export function originUrls(host: string, base: number): Record<OriginName, strin
   return Object.fromEntries(entries) as Record<OriginName, string>;
 }
 
-export const LOCALES = { en, id } as const;
+/** One table per locale, one JSON file per area (locales/<locale>/<area>.json). */
+export const LOCALES = {
+  en: { common: enCommon, shop: enShop, wallet: enWallet },
+  id: { common: idCommon, shop: idShop, wallet: idWallet },
+} satisfies Record<string, Record<string, unknown>>;
+
 export type LocaleName = keyof typeof LOCALES;
-export type LocaleTable = typeof en;
+export type LocaleTable = (typeof LOCALES)['en'];

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { labelsSchema } from './labels.ts';
+import { labelsSchema } from './labels/index.ts';
 
 const url = z.url({ protocol: /^https?$/ });
 

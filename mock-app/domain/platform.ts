@@ -1,9 +1,12 @@
 import type { Db } from '../store/db.ts';
 import { Accounts } from './accounts.ts';
-import { Cards } from './cards.ts';
+import { Cards, type StoredCard } from './cards.ts';
 import { Clock } from './clock.ts';
 import { Faults, type FaultName } from './faults.ts';
 import { Orders } from './orders.ts';
+
+/** Every screen that lists a buyer's cards. */
+export type CardScreen = 'checkout' | 'wallet-direct' | 'wallet-home' | 'help' | 'mobile-app' | 'mobile-site';
 
 /** The mock's whole domain over one store: every origin reads and writes through this. */
 export class Platform {
@@ -24,10 +27,38 @@ export class Platform {
     this.orders = new Orders(db, this.clock);
   }
 
+  /** The cards a screen shows: all stored cards but those this screen only pretended to remove. */
+  cardsOn(screen: CardScreen, accountId: string): StoredCard[] {
+    const hidden = new Set(
+      (
+        this.db.prepare('SELECT card_id FROM card_hidden WHERE screen = ?').all(screen) as {
+          card_id: string;
+        }[]
+      ).map((r) => r.card_id),
+    );
+    return this.cards.list(accountId).filter((c) => !hidden.has(c.id));
+  }
+
+  /**
+   * Removal as every screen does it. False when the card is not this buyer's (answer 404).
+   * The faults live here, once: remove-noop keeps the card, remove-partial hides it from `screen` only.
+   */
+  removeCard(screen: CardScreen, accountId: string, cardId: string): boolean {
+    if (!this.cards.find(accountId, cardId)) return false;
+    if (this.faults.has('remove-noop')) return true;
+    if (this.faults.has('remove-partial')) {
+      this.db
+        .prepare('INSERT OR IGNORE INTO card_hidden (card_id, screen) VALUES (?, ?)')
+        .run(cardId, screen);
+      return true;
+    }
+    return this.cards.remove(accountId, cardId);
+  }
+
   /** Empties every table but the schema: a clean platform for a new run. */
   reset(): void {
     this.db.exec(
-      'DELETE FROM orders; DELETE FROM cards; DELETE FROM sessions; DELETE FROM accounts; DELETE FROM settings;',
+      'DELETE FROM card_hidden; DELETE FROM orders; DELETE FROM cards; DELETE FROM sessions; DELETE FROM accounts; DELETE FROM settings;',
     );
   }
 }

@@ -71,7 +71,7 @@ export function shopApp(mock: MockContext) {
     const gate = requireBuyer(c);
     if (gate.redirect) return gate.redirect;
     const product = CATALOG.find((p) => p.id === c.req.query('product')) ?? CATALOG[0]!;
-    const saved = platform.cards.list(gate.account.id);
+    const saved = platform.cardsOn('checkout', gate.account.id);
     const body = checkoutView(c, {
       product,
       saved,
@@ -90,7 +90,7 @@ export function shopApp(mock: MockContext) {
     const form = c.get('form');
     const product = CATALOG.find((p) => p.id === form.product);
     if (!product) return errorPage(c, 400, 'common.badRequestTitle', 'Unknown product.');
-    const saved = platform.cards.list(account.id);
+    const saved = platform.cardsOn('checkout', account.id);
     const method = form.method ?? 'new';
     const again = (errors: string[]) =>
       shopPage(

@@ -19,7 +19,7 @@ export function walletApp(mock: MockContext) {
       page(c, {
         title: t('wallet.directTitle'),
         header: shopHeader(c, mock.urls.shop!),
-        body: directView(c, platform.cards.list(account.id)),
+        body: directView(c, platform.cardsOn('wallet-direct', account.id)),
       }),
     );
   });
@@ -28,8 +28,9 @@ export function walletApp(mock: MockContext) {
     const account = buyerOr(c);
     if (!account) return toSignIn(c);
     const card = platform.cards.find(account.id, c.req.param('id'));
-    if (!card) return errorPage(c, 404, 'common.notFoundTitle', c.get('t')('common.notFoundText'));
-    if (!platform.faults.has('remove-noop')) platform.cards.remove(account.id, card.id);
+    if (!card || !platform.removeCard('wallet-direct', account.id, card.id)) {
+      return errorPage(c, 404, 'common.notFoundTitle', c.get('t')('common.notFoundText'));
+    }
     setFlash(c, mock, c.get('t')('wallet.cardDeleted', { card: cardLabel(card) }));
     return c.redirect('/', 303);
   });

@@ -42,6 +42,12 @@ const MIGRATIONS: string[] = [
      created_at INTEGER NOT NULL
    );
    CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);`,
+  // Cards a screen pretends to have removed (fault remove-partial); the card itself stays stored.
+  `CREATE TABLE card_hidden (
+     card_id TEXT NOT NULL REFERENCES cards(id) ON DELETE CASCADE,
+     screen TEXT NOT NULL,
+     PRIMARY KEY (card_id, screen)
+   );`,
 ];
 
 /** Opens (and migrates) the store. ':memory:' for tests; a file under data/ otherwise. */

@@ -1,5 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
-import type { Labels } from '../../support/labels.ts';
+import type { Labels } from '../../support/labels/index.ts';
 
 /** The modal that asks "Delete this card?". */
 export class ConfirmDialog {

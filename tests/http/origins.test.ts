@@ -155,3 +155,18 @@ describe('shop and wallet over HTTP', () => {
     assert.match(shop.lastHtml, /<h1>Masuk<\/h1>/, 'the choice sticks for the session');
   });
 });
+
+describe('remove-partial', () => {
+  it('hides the card on the removing screen only; the store and checkout keep it', async () => {
+    const mock = testMock();
+    const buyerId = mock.platform.accounts.create({ email: 'p@x.test', password: 'pw', name: 'P' }).id;
+    const { card } = validateCard(randomTestCard('VISA'), new Date());
+    const link = mock.platform.cards.link(buyerId, card!);
+    assert.ok(link.linked);
+    mock.platform.faults.set(['remove-partial']);
+    assert.equal(mock.platform.removeCard('wallet-direct', buyerId, link.card.id), true);
+    assert.equal(mock.platform.cardsOn('wallet-direct', buyerId).length, 0);
+    assert.equal(mock.platform.cardsOn('checkout', buyerId).length, 1);
+    assert.equal(mock.platform.cards.list(buyerId).length, 1);
+  });
+});

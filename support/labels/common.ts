@@ -1,0 +1,11 @@
+import { z } from 'zod';
+import { text } from './text.ts';
+
+export const commonLabels = z.object({
+  signIn: text,
+  signOut: text,
+  email: text,
+  password: text,
+  confirm: text,
+  cancel: text,
+});

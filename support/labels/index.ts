@@ -1,0 +1,16 @@
+import { z } from 'zod';
+import { commonLabels } from './common.ts';
+import { shopLabels } from './shop.ts';
+import { walletLabels } from './wallet.ts';
+
+/**
+ * Every visible text a page object looks for, by intent, one schema per area. A target's profile
+ * supplies them in the target's own wording; page objects never hold a literal string.
+ */
+export const labelsSchema = z.object({
+  common: commonLabels,
+  shop: shopLabels,
+  wallet: walletLabels,
+});
+
+export type Labels = z.output<typeof labelsSchema>;
