@@ -13,12 +13,12 @@ const resultsDir = `${cfg.REPORTS_DIR}/allure-results`;
 const testDir = defineBddConfig({
   features: 'features/**/*.feature',
   steps: ['fixtures/bdd.ts', 'fixtures/index.ts'],
-  outputDir: '.features-gen',
+  outputDir: cfg.BDD_OUTPUT_DIR,
 });
 
 export default defineConfig({
   testDir,
-  outputDir: 'test-results',
+  outputDir: `${cfg.REPORTS_DIR}/test-results`,
   fullyParallel: true,
   forbidOnly: !!process.env.CI,
   retries: 0,

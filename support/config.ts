@@ -18,6 +18,8 @@ export const configSchema = z.object({
   MOCK_LOCALE: z.enum(['en', 'id'], { message: 'expected "en" or "id"' }).default('en'),
   MOCK_FAULTS: z.string().default(''),
   REPORTS_DIR: z.string().min(1).default('reports'),
+  /** Where playwright-bdd writes the generated specs; a separate one lets two runs share a checkout. */
+  BDD_OUTPUT_DIR: z.string().min(1).default('.features-gen'),
 });
 
 export type Config = z.output<typeof configSchema>;
