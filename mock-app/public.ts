@@ -1,9 +1,13 @@
 // What the mock publishes about itself: the port layout, its locale tables and its test keys.
 // The mock's target profile (targets/mock.ts) reads this; nothing else of the suite may import mock-app.
 import enCommon from './locales/en/common.json' with { type: 'json' };
+import enHelp from './locales/en/help.json' with { type: 'json' };
+import enMobile from './locales/en/mobile.json' with { type: 'json' };
 import enShop from './locales/en/shop.json' with { type: 'json' };
 import enWallet from './locales/en/wallet.json' with { type: 'json' };
 import idCommon from './locales/id/common.json' with { type: 'json' };
+import idHelp from './locales/id/help.json' with { type: 'json' };
+import idMobile from './locales/id/mobile.json' with { type: 'json' };
 import idShop from './locales/id/shop.json' with { type: 'json' };
 import idWallet from './locales/id/wallet.json' with { type: 'json' };
 
@@ -28,8 +32,8 @@ export function originUrls(host: string, base: number): Record<OriginName, strin
 
 /** One table per locale, one JSON file per area (locales/<locale>/<area>.json). */
 export const LOCALES = {
-  en: { common: enCommon, shop: enShop, wallet: enWallet },
-  id: { common: idCommon, shop: idShop, wallet: idWallet },
+  en: { common: enCommon, shop: enShop, wallet: enWallet, help: enHelp, mobile: enMobile },
+  id: { common: idCommon, shop: idShop, wallet: idWallet, help: idHelp, mobile: idMobile },
 } satisfies Record<string, Record<string, unknown>>;
 
 export type LocaleName = keyof typeof LOCALES;
