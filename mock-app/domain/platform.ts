@@ -4,6 +4,10 @@ import { Cards, type StoredCard } from './cards.ts';
 import { Clock } from './clock.ts';
 import { Faults, type FaultName } from './faults.ts';
 import { Orders } from './orders.ts';
+import { Balance } from './balance.ts';
+import { Checkout } from './checkout.ts';
+import { Disputes } from './disputes.ts';
+import { SupportTickets } from './tickets.ts';
 
 /** Every screen that lists a buyer's cards. */
 export type CardScreen = 'checkout' | 'wallet-direct' | 'wallet-home' | 'help' | 'mobile-app' | 'mobile-site';
@@ -15,6 +19,10 @@ export class Platform {
   readonly accounts: Accounts;
   readonly cards: Cards;
   readonly orders: Orders;
+  readonly balance: Balance;
+  readonly checkout: Checkout;
+  readonly disputes: Disputes;
+  readonly tickets: SupportTickets;
 
   constructor(
     readonly db: Db,
@@ -25,6 +33,12 @@ export class Platform {
     this.accounts = new Accounts(db, this.clock);
     this.cards = new Cards(db, this.clock, options.secret, () => (this.faults.has('card-limit') ? 6 : 5));
     this.orders = new Orders(db, this.clock);
+    this.balance = new Balance(db, this.clock);
+    this.disputes = new Disputes(db, this.clock, this.orders, this.balance);
+    this.tickets = new SupportTickets(db, this.clock);
+    this.checkout = new Checkout(db, this.clock, this.cards, this.orders, this.balance, () =>
+      this.faults.has('card-limit') ? 6 : 5,
+    );
   }
 
   /** The cards a screen shows: all stored cards but those this screen only pretended to remove. */
@@ -58,7 +72,7 @@ export class Platform {
   /** Empties every table but the schema: a clean platform for a new run. */
   reset(): void {
     this.db.exec(
-      'DELETE FROM card_hidden; DELETE FROM orders; DELETE FROM cards; DELETE FROM sessions; DELETE FROM accounts; DELETE FROM settings;',
+      'DELETE FROM card_hidden; DELETE FROM disputes; DELETE FROM balance_entries; DELETE FROM support_tickets; DELETE FROM orders; DELETE FROM cards; DELETE FROM sessions; DELETE FROM accounts; DELETE FROM settings;',
     );
   }
 }

@@ -48,6 +48,34 @@ const MIGRATIONS: string[] = [
      screen TEXT NOT NULL,
      PRIMARY KEY (card_id, screen)
    );`,
+  // Shop: the card an order was paid with (keyed fingerprint, for F4 refunds), disputes, the wallet
+  // balance as a ledger (F4: spendable in the shop only) and support tickets (F10).
+  `ALTER TABLE orders ADD COLUMN card_fingerprint TEXT;
+   CREATE TABLE disputes (
+     id TEXT PRIMARY KEY,
+     account_id TEXT NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+     order_id TEXT NOT NULL UNIQUE REFERENCES orders(id) ON DELETE CASCADE,
+     reason TEXT NOT NULL,
+     status TEXT NOT NULL DEFAULT 'open',
+     refund_to TEXT,
+     created_at INTEGER NOT NULL,
+     resolved_at INTEGER
+   );
+   CREATE TABLE balance_entries (
+     id INTEGER PRIMARY KEY AUTOINCREMENT,
+     account_id TEXT NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+     cents INTEGER NOT NULL,
+     reason TEXT NOT NULL,
+     ref TEXT NOT NULL,
+     created_at INTEGER NOT NULL
+   );
+   CREATE TABLE support_tickets (
+     id TEXT PRIMARY KEY,
+     account_id TEXT NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+     category TEXT NOT NULL,
+     description TEXT NOT NULL,
+     created_at INTEGER NOT NULL
+   );`,
 ];
 
 /** Opens (and migrates) the store. ':memory:' for tests; a file under data/ otherwise. */
