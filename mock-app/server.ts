@@ -5,11 +5,15 @@ import type { Hono } from 'hono';
 import type { MockConfig } from './config.ts';
 import { parseFaults } from './domain/faults.ts';
 import { Platform } from './domain/platform.ts';
+import { type MailCatcher, startMailCatcher } from './mail/catcher.ts';
 import type { MockContext } from './http/origin.ts';
 import { controlApp } from './origins/control.ts';
+import { helpApp } from './origins/help.ts';
+import { mobileAppApp } from './origins/mobile-app.ts';
+import { mobileSiteApp } from './origins/mobile-site.ts';
 import { shopApp } from './origins/shop.ts';
 import { walletApp } from './origins/wallet.ts';
-import { type OriginName, originUrls } from './public.ts';
+import { type OriginName, originUrls, SMTP_PORT_OFFSET } from './public.ts';
 import { openDb } from './store/db.ts';
 
 export interface RunningMock {
@@ -26,11 +30,21 @@ export async function startMock(
   cfg: MockConfig,
   log: (line: string) => void = console.error,
 ): Promise<RunningMock> {
+  const all = originUrls(cfg.MOCK_HOST, cfg.MOCK_PORT_BASE);
+  const faults = parseFaults(cfg.MOCK_FAULTS);
+  const catcher: MailCatcher | undefined = cfg.MOCK_MAIL
+    ? await startMailCatcher(
+        cfg.MOCK_HOST,
+        Number(new URL(all.mail).port),
+        cfg.MOCK_PORT_BASE + SMTP_PORT_OFFSET,
+      )
+    : undefined;
   const platform = new Platform(openDb(cfg.dbPath), {
     secret: cfg.MOCK_SECRET ?? randomBytes(32).toString('hex'),
-    faults: parseFaults(cfg.MOCK_FAULTS),
+    faults,
+    mailer: catcher?.mailer,
   });
-  const all = originUrls(cfg.MOCK_HOST, cfg.MOCK_PORT_BASE);
+  if (cfg.MOCK_CAPTCHA_TEST_ANSWER) platform.wallet.captchaTestAnswer = cfg.MOCK_CAPTCHA_TEST_ANSWER;
   const mock: MockContext = {
     platform,
     locale: cfg.MOCK_LOCALE,
@@ -39,6 +53,9 @@ export async function startMock(
     log,
   };
   const apps: Partial<Record<OriginName, AnyApp>> = { shop: shopApp(mock), wallet: walletApp(mock) };
+  apps.help = helpApp(mock);
+  apps.mobileApp = mobileAppApp(mock);
+  apps.mobileSite = mobileSiteApp(mock);
   if (cfg.MOCK_CONTROL) apps.control = controlApp(mock);
 
   const servers: Server[] = [];
@@ -48,11 +65,13 @@ export async function startMock(
     servers.push(await listen(app, cfg.MOCK_HOST, port));
     urls[name] = all[name];
   }
+  if (catcher) urls.mail = catcher.url;
   return {
     platform,
     urls,
     close: async () => {
       await Promise.all(servers.map((s) => new Promise<void>((resolve) => s.close(() => resolve()))));
+      await catcher?.close();
       platform.db.close();
     },
   };

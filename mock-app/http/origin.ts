@@ -77,6 +77,8 @@ export function createOrigin(mock: MockContext, name: string): Hono<Env> {
     await next();
   });
 
+  app.use(transientFault(mock));
+
   app.use(
     bodyLimit({
       maxSize: MAX_BODY_BYTES,
@@ -170,4 +172,28 @@ export function safeNext(mock: MockContext, next: string | undefined, fallback: 
   } catch {
     return fallback;
   }
+}
+
+/**
+ * Fault transient-503: the first GET of each distinct page of this origin answers 503 once, then the
+ * page works (a deploy blip; the monitor's retry must survive it). Pages are keyed by path with ids
+ * folded (`/cards/card_x1y2...` -> `/cards/:id`), so a page whose URL carries a fresh id does not fail
+ * on every try. Only GETs: a repeated POST is not what a retry does. /healthz is never affected.
+ */
+function transientFault(mock: MockContext) {
+  const seen = new Set<string>();
+  return async (c: Ctx, next: () => Promise<void>) => {
+    if (!mock.platform.faults.has('transient-503') || c.req.method !== 'GET' || c.req.path === '/healthz')
+      return next();
+    const key = c.req.path
+      .split('/')
+      .map((part) => (/^[\w-]{16,}$/.test(part) && !/^[a-z]+(-[a-z]+)*$/.test(part) ? ':id' : part))
+      .join('/');
+    if (seen.has(key)) return next();
+    seen.add(key);
+    const t = c.get('t');
+    c.header('Retry-After', '1');
+    const title = t('common.errorTitle');
+    return c.html(page(c, { title, body: html`<h1>${title}</h1>` }), 503);
+  };
 }

@@ -1,0 +1,79 @@
+import { html } from 'hono/html';
+import { cardLabel } from '../../domain/card-input.ts';
+import type { StoredCard } from '../../domain/cards.ts';
+import type { Ctx } from '../../http/origin.ts';
+import { expiryOf } from '../help/cards.ts';
+import { csrfField } from '../layout.ts';
+
+/** The Help Center's questions; each has its own page. */
+export const QUESTIONS = [
+  {
+    slug: 'card-information',
+    question: 'mobile.site.changeCardInfo',
+    answer: 'mobile.site.changeCardInfoAnswer',
+  },
+  { slug: 'track-order', question: 'mobile.site.trackOrder', answer: 'mobile.site.trackOrderAnswer' },
+  { slug: 'return-item', question: 'mobile.site.returnItem', answer: 'mobile.site.returnItemAnswer' },
+] as const;
+
+export function homeView(c: Ctx, products: { id: string; name: string }[], shopUrl: string) {
+  const t = c.get('t');
+  return html`<h1>${t('mobile.site.name')}</h1>
+<h2>${t('mobile.site.featured')}</h2>
+<ul>${products.map((p) => html`<li><a href="${shopUrl}/product/${p.id}">${p.name}</a></li>`)}</ul>`;
+}
+
+export function categoriesView(c: Ctx, products: { id: string; name: string }[], shopUrl: string) {
+  const t = c.get('t');
+  return html`<h1>${t('mobile.site.categories')}</h1>
+<ul>${products.map((p) => html`<li><a href="${shopUrl}/product/${p.id}">${p.name}</a></li>`)}</ul>`;
+}
+
+export function helpCenterView(c: Ctx) {
+  const t = c.get('t');
+  return html`<h1>${t('mobile.site.helpCenter')}</h1>
+<section aria-labelledby="popular">
+  <h2 id="popular">${t('mobile.site.helpQuestions')}</h2>
+  <ul>${QUESTIONS.map((q) => html`<li><a href="/help/${q.slug}">${t(q.question)}</a></li>`)}</ul>
+</section>`;
+}
+
+/** One answer; the card-information answer carries the link that leads to removing the card (R6). */
+export function answerView(c: Ctx, q: (typeof QUESTIONS)[number]) {
+  const t = c.get('t');
+  return html`<h1>${t(q.question)}</h1>
+<p>${t(q.answer)}</p>
+${q.slug === 'card-information' ? html`<p><a href="/cards">${t('mobile.site.removeCardLink')}</a></p>` : ''}
+<p><a href="/help">${t('mobile.site.helpCenter')}</a></p>`;
+}
+
+/** Where R6's link leads: the linked cards, "Delete" next to each, and a confirm dialog. */
+export function cardsView(c: Ctx, cards: StoredCard[]) {
+  const t = c.get('t');
+  return html`<section aria-labelledby="site-cards">
+  <h1 id="site-cards">${t('mobile.site.cardsTitle')}</h1>
+  ${
+    cards.length
+      ? html`<ul class="cards">
+${cards.map((card) => {
+  const label = cardLabel(card);
+  const dialogId = `confirm-${card.id}`;
+  return html`<li>
+  <span>${label} · ${t('mobile.site.expires', { expiry: expiryOf(card) })}</span>
+  <button type="button" data-opens="${dialogId}" aria-label="${t('mobile.site.deleteCardOf', { card: label })}">${t('mobile.site.deleteCard')}</button>
+  <dialog id="${dialogId}" aria-labelledby="${dialogId}-title">
+    <h2 id="${dialogId}-title">${t('mobile.site.confirmDeleteTitle')}</h2>
+    <p>${t('mobile.site.confirmDeleteText', { card: label })}</p>
+    <form method="post" action="/cards/${card.id}/delete">
+      ${csrfField(c.get('csrf'))}
+      <button type="submit">${t('common.confirm')}</button>
+      <button type="button" data-closes>${t('common.cancel')}</button>
+    </form>
+  </dialog>
+</li>`;
+})}
+</ul>`
+      : html`<p>${t('mobile.site.noCards')}</p>`
+  }
+</section>`;
+}
