@@ -1,4 +1,5 @@
 import { defineConfig } from 'allure';
+import { categoryRules } from './support/report-categories.mjs';
 
 const reports = process.env.REPORTS_DIR || 'reports';
 
@@ -18,29 +19,8 @@ export default defineConfig({
       },
     },
   },
-  categories: {
-    rules: [
-      {
-        id: 'infrastructure',
-        name: 'Infrastructure: target or browser unavailable',
-        matchers: {
-          statuses: ['failed', 'broken'],
-          message:
-            /ECONNREFUSED|net::ERR_|answered HTTP 5\d\d|browser has disconnected|Browser closed|Target page, context or browser has been closed|webServer/,
-        },
-      },
-      {
-        id: 'product',
-        name: "Product defects: the buyer's flow is broken",
-        matchers: { statuses: ['failed'] },
-      },
-      {
-        id: 'test',
-        name: 'Test defects: the suite could not run the step',
-        matchers: { statuses: ['broken'] },
-      },
-    ],
-  },
+  // The same rules the self-test and the monitor classify with (support/report-categories.mjs).
+  categories: { rules: categoryRules() },
   qualityGate: {
     rules: [{ maxFailures: 0, minTestsCount: 1 }],
   },

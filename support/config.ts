@@ -1,6 +1,7 @@
 import { config as loadDotenv } from 'dotenv';
 import { z } from 'zod';
 import { envBool, envPort, parseEnv } from './env.ts';
+import { DEFAULT_DEGRADED_MS } from './report-categories.mjs';
 
 const positiveMs = z.coerce.number().int().positive();
 
@@ -20,6 +21,8 @@ export const configSchema = z.object({
   REPORTS_DIR: z.string().min(1).default('reports'),
   /** Where playwright-bdd writes the generated specs; a separate one lets two runs share a checkout. */
   BDD_OUTPUT_DIR: z.string().min(1).default('.features-gen'),
+  /** A scenario that passes but takes longer than this (ms) is "degraded" (report category, monitor, self-test). */
+  MONITOR_DEGRADED_MS: positiveMs.default(DEFAULT_DEGRADED_MS),
 });
 
 export type Config = z.output<typeof configSchema>;

@@ -1,0 +1,176 @@
+// Runs the suite once per fault (MOCK_FAULTS=<fault>, own ports and results folder) and judges it.
+import { spawn } from 'node:child_process';
+import { createWriteStream } from 'node:fs';
+import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { FAULT_NAMES } from '../mock-app/domain/faults.ts';
+import { groupScenarios, markFlakyRetries, readResults, scenarioKey } from '../scripts/lib/allure-results.ts';
+import type { Config } from '../support/config.ts';
+import { EXPECTATIONS, type FaultExpectation } from './expectations.ts';
+import { judge, type Scenario, scenariosFor, type Verdict } from './judge.ts';
+
+interface Captured {
+  code: number;
+  stdout: string;
+}
+
+/** Runs a command; stdout is captured, everything is also appended to `log` when given. */
+function capture(cmd: string, args: string[], env: NodeJS.ProcessEnv, log?: string): Promise<Captured> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const out = log ? createWriteStream(log, { flags: 'a' }) : undefined;
+    let stdout = '';
+    child.stdout.on('data', (d: Buffer) => {
+      stdout += d;
+      out?.write(d);
+    });
+    child.stderr.on('data', (d: Buffer) => out?.write(d));
+    child.on('error', reject);
+    child.on('close', (code, signal) => {
+      out?.end();
+      resolve({ code: code ?? (signal ? 128 : 1), stdout });
+    });
+  });
+}
+
+/** The environment of one suite run: mock target, the given faults, ports and folders. */
+export function suiteEnv(
+  cfg: Config,
+  over: { faults: string; portBase: number; reportsDir: string },
+): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    TARGET: 'mock',
+    MOCK_FAULTS: over.faults,
+    MOCK_PORT_BASE: String(over.portBase),
+    REPORTS_DIR: over.reportsDir,
+    BDD_OUTPUT_DIR: cfg.BDD_OUTPUT_DIR,
+    MONITOR_DEGRADED_MS: String(cfg.MONITOR_DEGRADED_MS),
+    FORCE_COLOR: '0',
+  };
+}
+
+interface ListedSuite {
+  title: string;
+  specs?: {
+    title: string;
+    tags: string[];
+    file: string;
+    line: number;
+    tests: { projectName: string }[];
+  }[];
+  suites?: ListedSuite[];
+}
+
+/** Generates the specs (bddgen) and lists every scenario with its tags, as `playwright test --list` does. */
+export async function listScenarios(env: NodeJS.ProcessEnv): Promise<Scenario[]> {
+  const gen = await capture('npx', ['bddgen'], env);
+  if (gen.code !== 0) throw new Error('bddgen failed: run `npx bddgen` to see why');
+  const listed = await capture('npx', ['playwright', 'test', '--list', '--reporter=json'], env);
+  const json = JSON.parse(listed.stdout) as { suites: ListedSuite[]; errors?: { message: string }[] };
+  if (json.errors?.length) throw new Error(`playwright --list: ${json.errors[0]!.message}`);
+  const scenarios: Scenario[] = [];
+  const walk = (suite: ListedSuite, path: string[]) => {
+    for (const spec of suite.specs ?? [])
+      for (const t of spec.tests)
+        scenarios.push({
+          key: scenarioKey([...path, spec.title].join(' › '), t.projectName),
+          title: spec.title,
+          tags: spec.tags.map((tag) => (tag.startsWith('@') ? tag : `@${tag}`)),
+          location: `${spec.file}:${spec.line}`,
+        });
+    for (const child of suite.suites ?? []) walk(child, [...path, child.title]);
+  };
+  for (const file of json.suites) walk(file, [file.title]);
+  return scenarios;
+}
+
+const SOURCE = /\.(ts|mts|js|mjs)$/;
+
+/** Faults the mock's code refers to by name (beyond their declaration): the ones it implements. */
+export async function implementedFaults(root = 'mock-app'): Promise<Set<string>> {
+  const files = (await readdir(root, { recursive: true, withFileTypes: true }))
+    .filter(
+      (e) =>
+        e.isFile() && SOURCE.test(e.name) && !(e.name === 'faults.ts' && e.parentPath.endsWith('domain')),
+    )
+    .map((e) => join(e.parentPath, e.name));
+  const code = (await Promise.all(files.map((f) => readFile(f, 'utf8')))).join('\n');
+  return new Set(FAULT_NAMES.filter((f) => code.includes(`'${f}'`) || code.includes(`"${f}"`)));
+}
+
+export interface FaultRun {
+  verdict: Verdict;
+  seconds: number;
+  reportsDir: string;
+}
+
+/** One fault: start the suite with it on, run its scenarios, judge from the allure-results. */
+export async function runFault(
+  expectation: FaultExpectation,
+  scenarios: Scenario[],
+  cfg: Config,
+  options: { implemented: boolean; portBase: number; reportsDir: string },
+): Promise<FaultRun> {
+  const started = Date.now();
+  const judgeWith = (runs: Parameters<typeof judge>[2], implemented = options.implemented) =>
+    judge(expectation, scenarios, runs, { implemented, degradedMs: cfg.MONITOR_DEGRADED_MS });
+  const reportsDir = options.reportsDir;
+  const { caught, unaffected } = scenariosFor(expectation, scenarios);
+  if (!options.implemented || !caught.length) return { verdict: judgeWith([]), seconds: 0, reportsDir };
+
+  await rm(reportsDir, { recursive: true, force: true });
+  await mkdir(reportsDir, { recursive: true });
+  const locations = [...new Set([...caught, ...unaffected].map((s) => s.location))];
+  const env = suiteEnv(cfg, { faults: expectation.fault, portBase: options.portBase, reportsDir });
+  const args = ['playwright', 'test', ...locations, `--retries=${expectation.retries ?? 0}`];
+  await capture('npx', args, env, join(reportsDir, 'playwright.log'));
+  const resultsDir = join(reportsDir, 'allure-results');
+  await markFlakyRetries(resultsDir);
+  const runs = groupScenarios((await readResults(resultsDir)).map((r) => r.result));
+  // Locations select whole lines; keep only the scenarios this fault is about.
+  const wanted = new Set([...caught, ...unaffected].map((s) => s.key));
+  const verdict = judgeWith(runs.filter((r) => wanted.has(r.key)));
+  if (!runs.length) verdict.problems.push(`no results: see ${join(reportsDir, 'playwright.log')}`);
+  return { verdict, seconds: (Date.now() - started) / 1000, reportsDir };
+}
+
+/** The whole table (or the faults in `only`), one suite run per fault, in order. */
+export async function runSelftest(
+  cfg: Config,
+  options: { only?: string[]; onFault?: (run: FaultRun) => void } = {},
+): Promise<FaultRun[]> {
+  const root = join(cfg.REPORTS_DIR, 'selftest');
+  const unknown = (options.only ?? []).filter((f) => !EXPECTATIONS.some((e) => e.fault === f));
+  if (unknown.length) throw new Error(`no expectation for ${unknown.join(', ')} in selftest/expectations.ts`);
+  const implemented = await implementedFaults();
+  const scenarios = await listScenarios(
+    suiteEnv(cfg, { faults: '', portBase: cfg.MOCK_PORT_BASE, reportsDir: join(root, 'list') }),
+  );
+  const runs: FaultRun[] = [];
+  for (const [index, expectation] of EXPECTATIONS.entries()) {
+    if (options.only && !options.only.includes(expectation.fault)) continue;
+    const run = await runFault(expectation, scenarios, cfg, {
+      implemented: implemented.has(expectation.fault),
+      portBase: cfg.MOCK_PORT_BASE + 10 * (index + 1),
+      reportsDir: join(root, expectation.fault),
+    });
+    options.onFault?.(run);
+    runs.push(run);
+  }
+  if (!options.only)
+    for (const fault of FAULT_NAMES.filter((f) => !EXPECTATIONS.some((e) => e.fault === f)))
+      runs.push({
+        verdict: {
+          fault,
+          ok: false,
+          verdict: 'no expectation',
+          caughtBy: [],
+          categories: [],
+          problems: ['add it to selftest/expectations.ts'],
+        },
+        seconds: 0,
+        reportsDir: root,
+      });
+  return runs;
+}

@@ -1,0 +1,54 @@
+// The Allure categories, in one place: allurerc.mjs gives them to `allure generate`, and the
+// self-test (scripts/selftest.ts) and the monitor classify results with the very same rules,
+// through Allure's own matcher (@allurereport/core-api). Plain JS: allurerc.mjs loads without tsx.
+
+/** Default for MONITOR_DEGRADED_MS: a scenario that passes but takes longer than this is degraded. */
+export const DEFAULT_DEGRADED_MS = 8000;
+
+/** The degraded threshold in force: MONITOR_DEGRADED_MS from the environment, else the default. */
+export function degradedThresholdMs(env = process.env) {
+  const value = Number(env.MONITOR_DEGRADED_MS);
+  return Number.isFinite(value) && value > 0 ? value : DEFAULT_DEGRADED_MS;
+}
+
+/** Messages of failures that say the target or the browser was not there, not that a flow broke. */
+export const INFRASTRUCTURE_MESSAGE =
+  /ECONNREFUSED|net::ERR_|answered HTTP 5\d\d|browser has disconnected|Browser closed|Target page, context or browser has been closed|webServer/;
+
+/**
+ * Rules in order; the first that matches wins (Allure's own semantics). Ids are what the self-test's
+ * table expects: infrastructure, product, test, flaky, degraded.
+ * @param {number} [degradedMs]
+ */
+export function categoryRules(degradedMs = degradedThresholdMs()) {
+  return [
+    {
+      id: 'infrastructure',
+      name: 'Infrastructure: target or browser unavailable',
+      matchers: { statuses: ['failed', 'broken'], message: INFRASTRUCTURE_MESSAGE },
+    },
+    {
+      id: 'product',
+      name: "Product defects: the buyer's flow is broken",
+      matchers: { statuses: ['failed'] },
+    },
+    {
+      id: 'test',
+      name: 'Test defects: the suite could not run the step',
+      matchers: { statuses: ['broken'] },
+    },
+    {
+      id: 'flaky',
+      name: 'Flaky: passed only on a retry',
+      matchers: { statuses: ['passed'], flaky: true },
+    },
+    {
+      id: 'degraded',
+      name: `Degraded: passed, but slower than ${degradedMs} ms`,
+      matchers: [
+        /** @param {{ status: string, duration?: number }} d */
+        (d) => d.status === 'passed' && (d.duration ?? 0) > degradedMs,
+      ],
+    },
+  ];
+}
