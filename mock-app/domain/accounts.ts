@@ -59,6 +59,12 @@ export class Accounts {
       | undefined;
   }
 
+  emailTaken(email: string): boolean {
+    return (
+      this.db.prepare('SELECT 1 FROM accounts WHERE email = ?').get(email.trim().toLowerCase()) !== undefined
+    );
+  }
+
   authenticate(email: string, password: string): Account | undefined {
     const row = this.db
       .prepare('SELECT id, password_hash FROM accounts WHERE email = ?')

@@ -13,7 +13,14 @@ const newBuyer = z.object({
   locale: z.enum(['en', 'id']).optional(),
   name: z.string().min(1).max(80).default('Test Buyer'),
 });
-const seedCard = z.object({ number: z.string(), expiry: z.string(), cvc: z.string(), holder: z.string() });
+const seedCard = z.object({
+  number: z.string(),
+  expiry: z.string(),
+  cvc: z.string(),
+  holder: z.string(),
+  /** Seed a card that has already expired (F9): checkout must mark it and refuse it. */
+  allowExpired: z.boolean().optional(),
+});
 
 /**
  * Test-only JSON API, mounted only when MOCK_CONTROL is on: reset, buyers, sessions, ground truth, clock, faults.
@@ -65,13 +72,33 @@ export function controlApp(mock: MockContext) {
 
   app.post('/buyers/:id/cards', async (c) => {
     if (!platform.accounts.get(c.req.param('id'))) return c.json({ error: 'no such buyer' }, 404);
-    const { card, errors } = validateCard(
-      seedCard.parse(await body(c.req.raw)),
-      new Date(platform.clock.now()),
-    );
+    const seed = seedCard.parse(await body(c.req.raw));
+    const { card, errors } = validateCard(seed, new Date(seed.allowExpired ? 0 : platform.clock.now()));
     if (!card) return c.json({ error: `invalid card: ${errors.join(', ')}` }, 400);
     const result = platform.cards.link(c.req.param('id'), card);
     return result.linked ? c.json(result.card, 201) : c.json({ error: result.reason }, 409);
+  });
+
+  // F4: a real buyer waits for the seller; the suite resolves the dispute here.
+  app.get('/buyers/:id/disputes', (c) => {
+    if (!platform.accounts.get(c.req.param('id'))) return c.json({ error: 'no such buyer' }, 404);
+    return c.json(platform.disputes.list(c.req.param('id')));
+  });
+
+  app.get('/buyers/:id/balance', (c) => {
+    if (!platform.accounts.get(c.req.param('id'))) return c.json({ error: 'no such buyer' }, 404);
+    return c.json({ cents: platform.balance.of(c.req.param('id')) });
+  });
+
+  app.post('/disputes/:id/resolve', async (c) => {
+    const { outcome } = z
+      .object({ outcome: z.enum(['won', 'lost']).default('won') })
+      .parse(await body(c.req.raw));
+    const dispute = platform.disputes.get(c.req.param('id'));
+    if (!dispute) return c.json({ error: 'no such dispute' }, 404);
+    const resolved = platform.disputes.resolve(dispute.id, outcome);
+    if (!resolved) return c.json({ error: `the dispute is already ${dispute.status}` }, 409);
+    return c.json(resolved);
   });
 
   app.post('/clock', async (c) => {

@@ -1,10 +1,17 @@
 import { html } from 'hono/html';
 import { cardLabel, type CardField } from '../../domain/card-input.ts';
 import type { StoredCard } from '../../domain/cards.ts';
+import { isExpired, type LinkOutcome } from '../../domain/checkout.ts';
 import type { Order, Product } from '../../domain/orders.ts';
+import type { AltMethod } from '../../domain/payment-methods.ts';
 import type { Ctx } from '../../http/origin.ts';
 import { csrfField } from '../layout.ts';
 import { money } from './catalog.ts';
+import { paidWith } from './orders.ts';
+
+function expiryText(card: StoredCard): string {
+  return `${String(card.expMonth).padStart(2, '0')}/${String(card.expYear % 100).padStart(2, '0')}`;
+}
 
 export interface CheckoutForm {
   method?: string;
@@ -32,11 +39,23 @@ ${bad ? html`<p id="${id}-error" class="error">${t(`shop.errors.${id}`)}</p>` : 
 /** The card form never echoes a number or a CVC back: after an error the buyer types them again. */
 export function checkoutView(
   c: Ctx,
-  p: { product: Product; saved: StoredCard[]; form: CheckoutForm; errors: string[]; linkByDefault: boolean },
+  p: {
+    product: Product;
+    saved: StoredCard[];
+    form: CheckoutForm;
+    errors: string[];
+    linkByDefault: boolean;
+    now: number;
+    balanceCents: number;
+    alternatives: readonly AltMethod[];
+  },
 ) {
   const t = c.get('t');
-  const method = p.form.method ?? (p.saved[0] ? `card:${p.saved[0].id}` : 'new');
+  const usable = p.saved.filter((card) => !isExpired(card, p.now));
+  const method = p.form.method ?? (usable[0] ? `card:${usable[0].id}` : 'new');
   const linkChecked = p.form.linkCard ?? p.linkByDefault;
+  const checked = (value: string) => (method === value ? 'checked' : '');
+  const balanceTooLow = p.balanceCents < p.product.priceCents;
   return html`<h1>${t('shop.checkout')}</h1>
 <p>${p.product.name} · ${money(p.product.priceCents)}</p>
 ${p.errors.length ? html`<p class="error" role="alert">${p.errors.map((e) => t(`shop.errors.${e}`)).join(' ')}</p>` : ''}
@@ -45,13 +64,21 @@ ${p.errors.length ? html`<p class="error" role="alert">${p.errors.map((e) => t(`
   <input type="hidden" name="product" value="${p.product.id}">
   <fieldset>
     <legend>${t('shop.paymentMethod')}</legend>
-    ${p.saved.map(
-      (
-        card,
-      ) => html`<label><input type="radio" name="method" value="card:${card.id}" ${method === `card:${card.id}` ? 'checked' : ''}>
-        ${t('shop.savedCard', { card: cardLabel(card) })}</label>`,
+    ${p.saved.map((card) =>
+      isExpired(card, p.now)
+        ? html`<label class="expired"><input type="radio" name="method" value="card:${card.id}" disabled>
+        ${t('shop.expiredCard', { card: cardLabel(card) })} · ${expiryText(card)}</label>`
+        : html`<label><input type="radio" name="method" value="card:${card.id}" ${checked(`card:${card.id}`)}>
+        ${t('shop.savedCard', { card: cardLabel(card) })} · ${expiryText(card)}</label>`,
     )}
-    <label><input type="radio" name="method" value="new" ${method === 'new' ? 'checked' : ''}> ${t('shop.newCard')}</label>
+    <label><input type="radio" name="method" value="new" ${checked('new')}> ${t('shop.newCard')}</label>
+    <label><input type="radio" name="method" value="balance" ${checked('balance')} ${balanceTooLow ? 'disabled' : ''}>
+      ${t('shop.methods.balance', { amount: money(p.balanceCents) })}</label>
+    ${p.alternatives.map(
+      (alt) =>
+        html`<label><input type="radio" name="method" value="alt:${alt}" ${checked(`alt:${alt}`)}> ${t(`shop.methods.${alt}`)}</label>`,
+    )}
+    <p>${t('shop.balanceOnlyHere')}</p>
   </fieldset>
   <fieldset>
     <legend>${t('shop.newCard')}</legend>
@@ -65,10 +92,31 @@ ${p.errors.length ? html`<p class="error" role="alert">${p.errors.map((e) => t(`
 </form>`;
 }
 
-export function orderPlacedView(c: Ctx, p: { order: Order; linked?: StoredCard; notLinkedReason?: string }) {
+/** What became of the card after paying: linked, refused (F6 limit), already there, or a reissue (F9). */
+function linkNotice(c: Ctx, link: LinkOutcome | undefined): string | undefined {
   const t = c.get('t');
+  switch (link?.kind) {
+    case 'linked':
+      return t('shop.cardLinked', { card: cardLabel(link.card) });
+    case 'limit':
+      return t('shop.cardLimitReached', { max: link.max });
+    case 'duplicate':
+      return t('shop.cardAlreadyLinked', { card: cardLabel(link.card) });
+    case 'reissued':
+      return t('shop.cardReissued', { card: cardLabel(link.card), old: cardLabel(link.replaced) });
+    case 'notRequested':
+      return t('shop.cardNotLinked');
+    default:
+      return undefined;
+  }
+}
+
+export function orderPlacedView(c: Ctx, p: { order: Order; link?: LinkOutcome }) {
+  const t = c.get('t');
+  const notice = linkNotice(c, p.link);
   return html`<h1>${t('shop.orderPlaced')}</h1>
 <p>${t('shop.orderNumber', { id: p.order.id })}</p>
-${p.linked ? html`<p role="status">${t('shop.cardLinked', { card: cardLabel(p.linked) })}</p>` : ''}
-${p.notLinkedReason ? html`<p role="status">${p.notLinkedReason}</p>` : ''}`;
+<p>${paidWith(c, p.order)}</p>
+${notice ? html`<p role="status">${notice}</p>` : ''}
+<p><a href="/orders">${t('shop.account.orders')}</a></p>`;
 }
