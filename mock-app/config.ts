@@ -12,6 +12,10 @@ const schema = z.object({
   MOCK_DB: z.string().min(1).optional(),
   MOCK_FAULTS: z.string().default(''),
   MOCK_SECRET: z.string().min(16).optional(),
+  /** Start the mail catcher (MailDev) at MOCK_PORT_BASE + 7 (web/API) and + 8 (SMTP). */
+  MOCK_MAIL: bool.default(true),
+  /** The captcha answer the wallet always accepts (its test key). */
+  MOCK_CAPTCHA_TEST_ANSWER: z.string().min(4).max(64).optional(),
 });
 
 export type MockConfig = z.output<typeof schema> & { dbPath: string };

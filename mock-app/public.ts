@@ -10,6 +10,7 @@ import idHelp from './locales/id/help.json' with { type: 'json' };
 import idMobile from './locales/id/mobile.json' with { type: 'json' };
 import idShop from './locales/id/shop.json' with { type: 'json' };
 import idWallet from './locales/id/wallet.json' with { type: 'json' };
+import { CAPTCHA_TEST_ANSWER, RISKY_CARD_PREFIX } from './domain/wallet.ts';
 
 export const PORT_OFFSETS = {
   shop: 0,
@@ -17,7 +18,22 @@ export const PORT_OFFSETS = {
   help: 2,
   mobileApp: 3,
   mobileSite: 4,
+  /** The mail catcher (MailDev): web UI, and its REST API under /api. */
+  mail: 7,
   control: 9,
+} as const;
+
+/** MailDev's SMTP port is MOCK_PORT_BASE + 8 (the mock's mailer sends there). */
+export const SMTP_PORT_OFFSET = 8;
+
+/** Test keys of the mock's wallet, the way real sandboxes publish theirs (see README, "The mock platform"). */
+export const WALLET_TEST_KEYS = {
+  /** Always accepted by the captcha (MOCK_CAPTCHA_TEST_ANSWER overrides it). */
+  captchaTestAnswer: CAPTCHA_TEST_ANSWER,
+  /** SMS to a phone go as mail to `<digits of the number>@` this domain, into the same mail catcher. */
+  smsGatewayDomain: 'sms.cardwatch.test',
+  /** Card numbers starting with this BIN are risky to the wallet: linking asks for extra identity (F11). */
+  riskyCardPrefix: RISKY_CARD_PREFIX,
 } as const;
 
 export type OriginName = keyof typeof PORT_OFFSETS;

@@ -3,7 +3,9 @@ import { Accounts } from './accounts.ts';
 import { Cards, type StoredCard } from './cards.ts';
 import { Clock } from './clock.ts';
 import { Faults, type FaultName } from './faults.ts';
+import { type Mailer, MemoryMailer } from './mail.ts';
 import { Orders } from './orders.ts';
+import { RISKY_CARD_PREFIX, Wallet } from './wallet.ts';
 import { Balance } from './balance.ts';
 import { Checkout } from './checkout.ts';
 import { Disputes } from './disputes.ts';
@@ -19,6 +21,9 @@ export class Platform {
   readonly accounts: Accounts;
   readonly cards: Cards;
   readonly orders: Orders;
+  readonly wallet: Wallet;
+  /** Where mail and SMS go: SMTP into the mail catcher when the mock runs, memory in HTTP tests. */
+  readonly mailer: Mailer;
   readonly balance: Balance;
   readonly checkout: Checkout;
   readonly disputes: Disputes;
@@ -26,13 +31,15 @@ export class Platform {
 
   constructor(
     readonly db: Db,
-    options: { secret: string; faults?: FaultName[] },
+    options: { secret: string; faults?: FaultName[]; mailer?: Mailer },
   ) {
     this.clock = new Clock(db);
     this.faults = new Faults(options.faults);
     this.accounts = new Accounts(db, this.clock);
     this.cards = new Cards(db, this.clock, options.secret, () => (this.faults.has('card-limit') ? 6 : 5));
     this.orders = new Orders(db, this.clock);
+    this.wallet = new Wallet(db, this.clock, this.faults, RISKY_CARD_PREFIX);
+    this.mailer = options.mailer ?? new MemoryMailer();
     this.balance = new Balance(db, this.clock);
     this.disputes = new Disputes(db, this.clock, this.orders, this.balance);
     this.tickets = new SupportTickets(db, this.clock);
@@ -74,5 +81,6 @@ export class Platform {
     this.db.exec(
       'DELETE FROM card_hidden; DELETE FROM disputes; DELETE FROM balance_entries; DELETE FROM support_tickets; DELETE FROM orders; DELETE FROM cards; DELETE FROM sessions; DELETE FROM accounts; DELETE FROM settings;',
     );
+    this.wallet.reset();
   }
 }

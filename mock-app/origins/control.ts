@@ -1,8 +1,9 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomInt } from 'node:crypto';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { validateCard } from '../domain/card-input.ts';
 import { FAULT_NAMES } from '../domain/faults.ts';
+import { CITIZENSHIPS } from '../domain/wallet.ts';
 import { cookieNames, type MockContext } from '../http/origin.ts';
 
 const newBuyer = z.object({
@@ -12,6 +13,8 @@ const newBuyer = z.object({
     .default('ID'),
   locale: z.enum(['en', 'id']).optional(),
   name: z.string().min(1).max(80).default('Test Buyer'),
+  /** Open a wallet account for the buyer too (R1, L2): returns its payment password and phone. */
+  walletAccount: z.boolean().default(false),
 });
 const seedCard = z.object({
   number: z.string(),
@@ -41,6 +44,26 @@ export function controlApp(mock: MockContext) {
     return c.json({ error: err instanceof z.ZodError ? z.prettifyError(err) : err.message }, status);
   });
 
+  /** A wallet account as R2 would leave it: a random 6-digit payment password and a phone for SMS. */
+  const openWallet = (accountId: string, email: string, name: string, country: string) => {
+    const paymentPassword = String(randomInt(1_000_000)).padStart(6, '0');
+    const phone = `+62 812 ${String(randomInt(100_000_000)).padStart(8, '0')}`;
+    platform.wallet.openDirectly(accountId, {
+      email,
+      paymentPassword,
+      identity: {
+        fullName: name,
+        birthDate: '1990-01-15',
+        citizenship: (CITIZENSHIPS as readonly string[]).includes(country) ? country : 'ID',
+        documentType: 'passport',
+        documentNumber: '',
+        address: 'Jl. Contoh 1, Jakarta',
+        phone,
+      },
+    });
+    return { paymentPassword, phone };
+  };
+
   app.get('/healthz', (c) => c.json({ ok: true, origin: 'control', urls: mock.urls }));
 
   app.post('/reset', (c) => {
@@ -49,11 +72,12 @@ export function controlApp(mock: MockContext) {
   });
 
   app.post('/buyers', async (c) => {
-    const input = newBuyer.parse(await body(c.req.raw));
+    const { walletAccount, ...input } = newBuyer.parse(await body(c.req.raw));
     const email = `buyer-${randomBytes(6).toString('hex')}@cardwatch.test`;
     const password = randomBytes(12).toString('base64url');
     const account = platform.accounts.create({ ...input, email, password });
-    return c.json({ id: account.id, email, password, country: account.country }, 201);
+    const wallet = walletAccount ? openWallet(account.id, email, input.name, account.country) : undefined;
+    return c.json({ id: account.id, email, password, country: account.country, wallet }, 201);
   });
 
   app.post('/buyers/:id/session', (c) => {

@@ -76,6 +76,49 @@ const MIGRATIONS: string[] = [
      description TEXT NOT NULL,
      created_at INTEGER NOT NULL
    );`,
+  // Wallet accounts (R2), their 24-hour confirmation links (hash only), captchas, card verification
+  // (F8) and History: triggers record every addition and removal of a card, whichever screen did it.
+  `CREATE TABLE wallet_accounts (
+     account_id TEXT PRIMARY KEY REFERENCES accounts(id) ON DELETE CASCADE,
+     email TEXT NOT NULL,
+     status TEXT NOT NULL,
+     payment_password_hash TEXT,
+     security_json TEXT,
+     identity_json TEXT,
+     phone TEXT,
+     extra_identity_json TEXT,
+     created_at INTEGER NOT NULL,
+     activated_at INTEGER
+   );
+   CREATE TABLE wallet_confirmations (
+     token_hash TEXT PRIMARY KEY,
+     account_id TEXT NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+     email TEXT NOT NULL,
+     created_at INTEGER NOT NULL
+   );
+   CREATE TABLE wallet_captchas (id TEXT PRIMARY KEY, answer TEXT NOT NULL, created_at INTEGER NOT NULL);
+   CREATE TABLE wallet_card_checks (
+     card_id TEXT PRIMARY KEY REFERENCES cards(id) ON DELETE CASCADE,
+     verified_at INTEGER NOT NULL
+   );
+   CREATE TABLE wallet_history (
+     id INTEGER PRIMARY KEY AUTOINCREMENT,
+     account_id TEXT NOT NULL,
+     kind TEXT NOT NULL,
+     brand TEXT NOT NULL,
+     last4 TEXT NOT NULL,
+     at INTEGER NOT NULL
+   );
+   CREATE TRIGGER wallet_history_added AFTER INSERT ON cards BEGIN
+     INSERT INTO wallet_history (account_id, kind, brand, last4, at)
+     VALUES (NEW.account_id, 'added', NEW.brand, NEW.last4, NEW.created_at);
+   END;
+   CREATE TRIGGER wallet_history_removed AFTER DELETE ON cards BEGIN
+     INSERT INTO wallet_history (account_id, kind, brand, last4, at)
+     VALUES (OLD.account_id, 'removed', OLD.brand, OLD.last4,
+       CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER)
+       + COALESCE((SELECT CAST(value AS INTEGER) FROM settings WHERE key = 'clock_offset_ms'), 0));
+   END;`,
 ];
 
 /** Opens (and migrates) the store. ':memory:' for tests; a file under data/ otherwise. */
