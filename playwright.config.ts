@@ -50,6 +50,21 @@ export default defineConfig({
     trace: 'retain-on-failure',
     launchOptions: { executablePath: chromium?.executablePath, args: QUIET_CHROMIUM_ARGS },
   },
-  projects: [{ name: 'desktop', use: { ...devices['Desktop Chrome'] } }],
+  // `@mobile-app` scenarios run on an emulated phone (R5: the app), everything else on a desktop
+  // browser (R6 is the mobile site *on a desktop*). `metadata.device` names the device in Allure.
+  projects: [
+    {
+      name: 'desktop',
+      grepInvert: /@mobile-app\b/,
+      metadata: { device: 'Desktop Chrome' },
+      use: { ...devices['Desktop Chrome'] },
+    },
+    {
+      name: 'mobile',
+      grep: /@mobile-app\b/,
+      metadata: { device: 'Pixel 7' },
+      use: { ...devices['Pixel 7'] },
+    },
+  ],
   webServer: target.kind === 'mock' ? mockServerCommand(cfg, target) : undefined,
 });

@@ -1,5 +1,7 @@
 import type { StepApi } from './api.ts';
 import { registerCheckoutSteps } from './checkout.steps.ts';
+import { registerHelpSteps } from './help.steps.ts';
+import { registerMobileSteps } from './mobile.steps.ts';
 import { registerOracleSteps } from './oracle.steps.ts';
 import { registerSessionSteps } from './session.steps.ts';
 import { registerWalletSteps } from './wallet.steps.ts';
@@ -10,5 +12,7 @@ export function registerSteps(api: StepApi): void {
   registerSessionSteps(api);
   registerCheckoutSteps(api);
   registerWalletSteps(api);
+  registerHelpSteps(api);
+  registerMobileSteps(api);
   registerOracleSteps(api);
 }

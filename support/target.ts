@@ -12,6 +12,18 @@ export const targetProfileSchema = z.object({
     signIn: url,
     checkout: url,
     walletDirect: url,
+    /** R4: the buyer centre's question/answer page with the "check cards" button. */
+    helpCenter: url,
+    /** R4: the list "check cards" shows (the oracle reads it directly). */
+    helpCards: url,
+    /** R5: the mobile app's home (its main menu). */
+    mobileApp: url,
+    /** R5: "My Profile" -> "My bank cards" (the oracle reads it directly). */
+    mobileAppCards: url,
+    /** R6: the mobile version of the site's home. */
+    mobileSite: url,
+    /** R6: where the card-information answer's link leads (the card page with delete). */
+    mobileSiteCards: url,
   }),
   labels: labelsSchema,
   capabilities: z.object({

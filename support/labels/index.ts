@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { commonLabels } from './common.ts';
+import { helpLabels } from './help.ts';
+import { mobileLabels } from './mobile.ts';
 import { shopLabels } from './shop.ts';
 import { walletLabels } from './wallet.ts';
 
@@ -11,6 +13,8 @@ export const labelsSchema = z.object({
   common: commonLabels,
   shop: shopLabels,
   wallet: walletLabels,
+  help: helpLabels,
+  mobile: mobileLabels,
 });
 
 export type Labels = z.output<typeof labelsSchema>;
