@@ -6,7 +6,7 @@ import { loadTarget } from './support/load-target.ts';
 import { mockServerCommand } from './support/mock-server.ts';
 
 const cfg = loadConfig();
-const target = loadTarget(cfg);
+const target = await loadTarget(cfg);
 const chromium = findChromium(cfg.CHROMIUM_PATH);
 const resultsDir = `${cfg.REPORTS_DIR}/allure-results`;
 

@@ -3,13 +3,13 @@ import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ConfigError } from '../support/env.ts';
 import { loadConfig } from '../support/config.ts';
-import { loadTarget } from '../support/load-target.ts';
+import { isSetupError, loadTarget } from '../support/load-target.ts';
 import { generateReport } from './lib/report.ts';
 import { run } from './lib/run.ts';
 
 async function main(): Promise<number> {
   const cfg = loadConfig();
-  const target = loadTarget(cfg);
+  const target = await loadTarget(cfg);
   console.log(`[e2e] target ${target.name} (${cfg.TARGET})`);
   await rm(join(cfg.REPORTS_DIR, 'allure-results'), { recursive: true, force: true });
 
@@ -30,7 +30,7 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (error) => {
-    console.error(error instanceof ConfigError ? error.message : error);
+    console.error(error instanceof ConfigError || isSetupError(error) ? error.message : error);
     process.exit(2);
   },
 );

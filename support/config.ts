@@ -21,6 +21,20 @@ export const configSchema = z.object({
   REPORTS_DIR: z.string().min(1).default('reports'),
   /** Where playwright-bdd writes the generated specs; a separate one lets two runs share a checkout. */
   BDD_OUTPUT_DIR: z.string().min(1).default('.features-gen'),
+  /** Hosts a sandbox profile may point at (comma-separated; `*.example.com` for subdomains). Others are refused. */
+  SANDBOX_ALLOWED_HOSTS: z
+    .string()
+    .default('127.0.0.1,localhost')
+    .transform((s) =>
+      s
+        .split(',')
+        .map((h) => h.trim().toLowerCase())
+        .filter(Boolean),
+    ),
+  /** Playwright traces: kept for failed scenarios by default; in sandbox mode without screenshots and redacted. */
+  TRACE: z
+    .enum(['off', 'on', 'retain-on-failure'], { message: 'expected "off", "on" or "retain-on-failure"' })
+    .default('retain-on-failure'),
   /** A scenario that passes but takes longer than this (ms) is "degraded" (report category, monitor, self-test). */
   MONITOR_DEGRADED_MS: positiveMs.default(DEFAULT_DEGRADED_MS),
 });

@@ -1,10 +1,19 @@
 import { z } from 'zod';
 import { labelsSchema } from './labels/index.ts';
+import {
+  accountsSchema,
+  capabilitiesSchema,
+  captchaSchema,
+  inboxSchema,
+  localServerSchema,
+  testCardSchema,
+  withSecretEnv,
+} from './profile-parts.ts';
 
 const url = z.url({ protocol: /^https?$/ });
 
 /** What the suite knows about a target: where its screens are, how they are worded, what it lets a test do. */
-export const targetProfileSchema = z.object({
+const targetProfileObject = z.object({
   name: z.string().min(1),
   kind: z.enum(['mock', 'sandbox']),
   urls: z.object({
@@ -26,19 +35,42 @@ export const targetProfileSchema = z.object({
     mobileSiteCards: url,
   }),
   labels: labelsSchema,
-  capabilities: z.object({
-    /** A control API creates buyers and sessions and reads the store (mock only). */
-    control: z.boolean(),
-  }),
+  capabilities: capabilitiesSchema,
   control: z.object({ url }).optional(),
+  /** Where buyers come from: the control API (mock) or a pool of pre-made accounts (sandbox). */
+  accounts: accountsSchema.default({ source: 'control' }),
+  /** Test cards to type; absent = random Luhn-valid numbers (the mock only: sandboxes need theirs). */
+  cards: z.array(testCardSchema).min(1).optional(),
+  inbox: inboxSchema.optional(),
+  captcha: captchaSchema.optional(),
+  /** Started by Playwright's webServer when the target runs on this machine (e.g. the mock in sandbox posture). */
+  localServer: localServerSchema.optional(),
 });
+
+/** A sandbox is reached through its pages and its inbox only: no control API, no store, its own test cards. */
+function sandboxRules(p: z.output<typeof targetProfileObject>, ctx: z.RefinementCtx): void {
+  if (p.kind !== 'sandbox') return;
+  const no = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message });
+  for (const cap of ['control', 'clock', 'groundTruth'] as const)
+    if (p.capabilities[cap]) no(['capabilities', cap], 'a sandbox grants no backdoor: must be false');
+  if (p.control) no(['control'], 'a sandbox has no control API: remove it');
+  if (p.accounts.source === 'control') no(['accounts', 'source'], 'a sandbox needs "pool" accounts');
+  if (!p.cards) no(['cards'], 'a sandbox needs its test cards (sandbox cards cannot be random)');
+}
+
+export const targetProfileSchema = targetProfileObject.superRefine(sandboxRules);
 
 export type TargetProfile = z.output<typeof targetProfileSchema>;
 
 export class ProfileError extends Error {}
 
-export function parseProfile(raw: unknown, source: string): TargetProfile {
-  const result = targetProfileSchema.safeParse(raw);
+/** Validates a profile; secrets (`{ env: 'NAME' }`) are read from `env`. The error names each field. */
+export function parseProfile(
+  raw: unknown,
+  source: string,
+  env: Record<string, string | undefined> = process.env,
+): TargetProfile {
+  const result = withSecretEnv(env, () => targetProfileSchema.safeParse(raw));
   if (result.success) return result.data;
   const lines = result.error.issues.map((i) => `  - ${i.path.join('.') || '(profile)'}: ${i.message}`);
   throw new ProfileError(`Target profile ${source} is invalid:\n${lines.join('\n')}`);

@@ -22,7 +22,7 @@ export default function mockProfile(cfg: Config): TargetProfile {
         mobileSiteCards: `${urls.mobileSite}/cards`,
       },
       labels: LOCALES[cfg.MOCK_LOCALE],
-      capabilities: { control: true },
+      capabilities: { control: true, clock: true, groundTruth: true, disputes: true },
       control: { url: urls.control },
     },
     'targets/mock.ts',

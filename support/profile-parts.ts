@@ -1,0 +1,109 @@
+// Parts of the target profile schema (support/target.ts) for sandbox mode: secrets, accounts,
+// test cards, inbox, captcha, capabilities, and the command that starts a local target.
+import { z } from 'zod';
+import { ENV_NAME, Secret } from './secrets.ts';
+
+const url = z.url({ protocol: /^https?$/ });
+
+let envForParse: Record<string, string | undefined> = process.env;
+
+/** Runs a parse with `env` as the place secrets are read from (tests pass their own). */
+export function withSecretEnv<T>(env: Record<string, string | undefined>, parse: () => T): T {
+  const before = envForParse;
+  envForParse = env;
+  try {
+    return parse();
+  } finally {
+    envForParse = before;
+  }
+}
+
+/** `{ env: 'NAME' }`: the secret lives in that environment variable, never in the profile file. */
+export const secretFromEnv = z
+  .object({ env: z.string().regex(ENV_NAME, 'an environment variable name') })
+  .strict()
+  .transform((ref, ctx) => {
+    const value = envForParse[ref.env];
+    if (!value) {
+      ctx.addIssue({ code: 'custom', message: `environment variable ${ref.env} is not set` });
+      return z.NEVER;
+    }
+    return new Secret(ref.env, value);
+  });
+
+/** A password: only ever `{ env: 'NAME' }`. */
+export const passwordField = z.union([z.instanceof(Secret), secretFromEnv], {
+  message: 'a password must come from the environment: { env: "NAME" }',
+});
+
+/** A test card number or CVC: literal digits (public sandbox test data) or `{ env: 'NAME' }`. */
+const digits = (min: number, max: number, what: string) =>
+  z.union(
+    [
+      z.instanceof(Secret),
+      secretFromEnv,
+      z
+        .string()
+        .transform((s) => s.replace(/[\s-]/g, ''))
+        .pipe(z.string().regex(new RegExp(`^\\d{${min},${max}}$`), `${min}-${max} digits`))
+        .transform((s) => new Secret(what, s)),
+    ],
+    { message: `${min}-${max} digits, or { env: "NAME" }` },
+  );
+
+export const testCardSchema = z.object({
+  brand: z.enum(['VISA', 'Mastercard']),
+  number: digits(12, 19, 'card number'),
+  /** MM/YY */
+  expiry: z.string().regex(/^(0[1-9]|1[0-2])\/\d{2}$/, 'MM/YY'),
+  cvc: digits(3, 4, 'CVC'),
+  holder: z.string().min(2).default('Test Buyer'),
+});
+
+export type ProfileTestCard = z.output<typeof testCardSchema>;
+
+export const accountsSchema = z.discriminatedUnion(
+  'source',
+  [
+    /** The mock's control API creates a buyer per scenario. */
+    z.object({ source: z.literal('control') }),
+    /** Pre-made accounts, one per worker (WORKERS must not exceed the pool). The janitor cleans them. */
+    z.object({
+      source: z.literal('pool'),
+      emails: z.array(z.email()).min(1),
+      password: passwordField,
+    }),
+  ],
+  { message: 'expected source "control" or "pool"' },
+);
+
+export const capabilitiesSchema = z.object({
+  /** A control API creates buyers and sessions and reads the store (mock only). */
+  control: z.boolean(),
+  /** The target's "now" can be advanced (24-hour rules). Needs control. */
+  clock: z.boolean().default(false),
+  /** The suite may read the stored cards themselves, not only the screens. Needs control. */
+  groundTruth: z.boolean().default(false),
+  /** A test may have a dispute decided (refund rules, F4). */
+  disputes: z.boolean().default(false),
+});
+
+export const inboxSchema = z.object({
+  /** MailDev-compatible REST API, e.g. http://127.0.0.1:1080 (GET /api/email lists the inbox). */
+  api: url,
+  /** SMS arrive as mail to <digits>@<smsDomain>. */
+  smsDomain: z.string().regex(/^[a-z0-9.-]+$/i, 'a domain name'),
+});
+
+export const captchaSchema = z.object({
+  /** The answer the target always accepts in test mode (its captcha test key). */
+  testAnswer: z.string().min(1),
+});
+
+/** A target this machine starts itself (the mock in sandbox posture): Playwright's webServer runs it. */
+export const localServerSchema = z.object({
+  command: z.string().min(1),
+  /** Answers 2xx once the target is up. */
+  healthUrl: url,
+  env: z.record(z.string(), z.string()).default({}),
+});
