@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { markFlakyRetries } from './allure-results.ts';
 import { run } from './run.ts';
 
 // The awesome plugin always embeds Google's tag (no option turns it off in allure 3.18): strip it.
@@ -15,16 +16,31 @@ export async function stripAnalytics(indexHtml: string): Promise<void> {
   await writeFile(indexHtml, cleaned);
 }
 
-/** Empties the report folder (allure has no --clean), generates once (one history line), strips analytics. */
-export async function generateReport(reportsDir: string): Promise<{ code: number; index: string }> {
-  const output = join(reportsDir, 'allure-report');
+export interface ReportOptions {
+  /** Results folders (default `<reportsDir>/allure-results`); several = shards merged into one report. */
+  results?: string[];
+  /** Report folder (default `<reportsDir>/allure-report`). History stays in `<reportsDir>/history.jsonl`. */
+  output?: string;
+}
+
+/**
+ * Empties the report folder (allure has no --clean), marks scenarios that passed only on a retry as flaky,
+ * generates once (one history line), strips analytics.
+ */
+export async function generateReport(
+  reportsDir: string,
+  opts: ReportOptions = {},
+): Promise<{ code: number; index: string }> {
+  const output = opts.output ?? join(reportsDir, 'allure-report');
+  const results = opts.results ?? [join(reportsDir, 'allure-results')];
   await rm(output, { recursive: true, force: true });
+  for (const dir of results) await markFlakyRetries(dir);
   const code = await run(
     'npx',
     [
       'allure',
       'generate',
-      join(reportsDir, 'allure-results'),
+      ...results,
       '--config',
       'allurerc.mjs',
       '--output',

@@ -1,0 +1,261 @@
+// One monitor cycle: fresh run folder -> the suite as a child -> one Allure report with history ->
+// state per procedure -> alerts on change -> prune old run folders. Also: marking a run that was cut
+// (the monitor died mid-run) when the next process starts.
+import { existsSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { alertPayload, deliver, infrastructurePayload, type Log } from './alerts.ts';
+import type { MonitorConfig } from './config.ts';
+import { observeRun, type RunObservation } from './observe.ts';
+import {
+  generateRunReport,
+  pruneRuns,
+  reportIdsByFullName,
+  reportUrlOf,
+  runDirOf,
+  runIdOf,
+} from './report.ts';
+import {
+  applyObservation,
+  loadState,
+  type MonitorState,
+  type RunRecord,
+  type RunResult,
+  recordRun,
+  runResultOf,
+  type StateChange,
+  saveState,
+} from './state.ts';
+import { isSuiteChild, killGroup, runSuite, type SuiteRunner } from './suite.ts';
+
+export const statePathOf = (reportsDir: string) => join(reportsDir, 'state.json');
+
+export interface CycleDeps {
+  cfg: MonitorConfig;
+  log: Log;
+  runner?: SuiteRunner;
+  /** Extra `playwright test` arguments (command line). */
+  extraArgs?: string[];
+  echo?: NodeJS.WritableStream;
+  now?: () => Date;
+  /** True once the daemon is shutting down: the run in progress is recorded as cut. */
+  isStopping?: () => boolean;
+  /** First webhook retry delay (tests). */
+  webhookMinTimeoutMs?: number;
+}
+
+export interface CycleTimings {
+  suiteMs: number;
+  reportMs: number;
+  stateMs: number;
+  alertsMs: number;
+  pruneMs: number;
+}
+
+export interface CycleResult {
+  runId?: string;
+  /** 0 every procedure up (or degraded), 1 one down, 2 infrastructure error (or a run already in progress). */
+  exitCode: 0 | 1 | 2;
+  result?: RunResult;
+  changes: StateChange[];
+  skipped?: string;
+  infrastructure?: string;
+  observation?: RunObservation;
+  timings?: CycleTimings;
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * A run recorded as in progress by a process that no longer exists was cut (SIGKILL, crash, power):
+ * stop what is left of its children, mark its folder and record it as "cut". Returns its id.
+ */
+export async function recoverCutRun(cfg: MonitorConfig, log: Log): Promise<string | undefined> {
+  const file = statePathOf(cfg.REPORTS_DIR);
+  const state = await loadState(file);
+  const cur = state.current;
+  if (!cur || cur.pid === process.pid || alive(cur.pid)) return undefined;
+  for (const pid of cur.childPids)
+    if (isSuiteChild(pid) && killGroup(pid, 'SIGTERM'))
+      log(`[monitor] stopped child ${pid} left by the cut run`);
+  const finished = new Date();
+  const note = `cut: the monitor (pid ${cur.pid}) stopped during this run; marked at restart`;
+  const dir = runDirOf(cfg.REPORTS_DIR, cur.id);
+  if (existsSync(dir)) await writeFile(join(dir, 'CUT'), `${note}\n`);
+  recordRun(
+    state,
+    {
+      id: cur.id,
+      startedAt: cur.startedAt,
+      finishedAt: finished.toISOString(),
+      durationMs: finished.getTime() - Date.parse(cur.startedAt),
+      result: 'cut',
+      exitCode: -1,
+      procedures: {},
+      note,
+    },
+    cfg.ALLURE_HISTORY_LIMIT,
+  );
+  state.current = undefined;
+  await saveState(file, state);
+  log(`[monitor] run ${cur.id} was cut (monitor pid ${cur.pid} gone); recorded as cut`);
+  return cur.id;
+}
+
+export async function runCycle(deps: CycleDeps): Promise<CycleResult> {
+  const { cfg, log } = deps;
+  const now = deps.now ?? (() => new Date());
+  const file = statePathOf(cfg.REPORTS_DIR);
+  await mkdir(cfg.REPORTS_DIR, { recursive: true });
+  await recoverCutRun(cfg, log);
+
+  let state = await loadState(file);
+  if (state.current) {
+    const skipped = `run ${state.current.id} is still in progress (pid ${state.current.pid}); this cycle is skipped`;
+    log(`[monitor] ${skipped}`);
+    return { exitCode: 2, changes: [], skipped };
+  }
+
+  const started = now();
+  const runId = runIdOf(started);
+  const runDir = runDirOf(cfg.REPORTS_DIR, runId);
+  await mkdir(runDir, { recursive: true });
+  state.current = { id: runId, startedAt: started.toISOString(), pid: process.pid, childPids: [] };
+  await saveState(file, state);
+  log(`[monitor] run ${runId} started`);
+
+  // Child pids are saved as they start, so a restart after a crash can stop what is left.
+  let saving = Promise.resolve();
+  const suiteStart = performance.now();
+  const outcome = await (deps.runner ?? runSuite)({
+    runDir,
+    retries: cfg.MONITOR_RETRIES,
+    grep: cfg.MONITOR_GREP,
+    extraArgs: deps.extraArgs ?? [],
+    timeoutMs: cfg.MONITOR_RUN_TIMEOUT_MS,
+    env: { ...process.env, REPORTS_DIR: runDir, BDD_OUTPUT_DIR: cfg.BDD_OUTPUT_DIR, FORCE_COLOR: '0' },
+    echo: deps.echo,
+    onChild: (pid) => {
+      state.current?.childPids.push(pid);
+      saving = saving.then(() => saveState(file, state));
+      return saving;
+    },
+  }).catch((error: Error) => ({ exitCode: 127, timedOut: false, signal: undefined, error }));
+  await saving;
+  const suiteMs = performance.now() - suiteStart;
+
+  const t0 = performance.now();
+  const obs = await observeRun(join(runDir, 'allure-results'), cfg.MONITOR_DEGRADED_MS);
+  if (outcome.timedOut) obs.infrastructure = `the run took longer than ${cfg.MONITOR_RUN_TIMEOUT_MS} ms`;
+  else if (obs.infrastructure && obs.scenarios.length === 0)
+    obs.infrastructure = `the suite exited with code ${outcome.exitCode} before any scenario ran (target unreachable or the suite could not start; see ${join(runDir, 'suite.log')})`;
+  const stopping = deps.isStopping?.() ?? false;
+
+  // The report: once per cycle, with history (skipped when nothing ran: an empty report adds nothing).
+  let reportCode = 0;
+  if (obs.scenarios.length > 0 && !stopping) {
+    reportCode = await generateRunReport(cfg.REPORTS_DIR, runId);
+    if (reportCode !== 0) log(`[monitor] allure generate failed (exit ${reportCode}) for run ${runId}`);
+  }
+  const reportMs = performance.now() - t0;
+
+  const t1 = performance.now();
+  const ids = reportCode === 0 ? await reportIdsByFullName(cfg.REPORTS_DIR) : new Map<string, string>();
+  const reportBase = reportUrlOf(runId);
+  state = await loadState(file);
+  const finished = now();
+  let changes: StateChange[] = [];
+  let result: RunResult;
+  let infraAlert: string | undefined;
+  if (stopping) {
+    result = 'cut';
+  } else if (obs.infrastructure) {
+    result = 'error';
+    if (!state.infrastructure) {
+      state.infrastructure = { since: finished.toISOString(), reason: obs.infrastructure };
+      infraAlert = obs.infrastructure;
+    }
+  } else {
+    if (state.infrastructure)
+      log(`[monitor] infrastructure back (failing since ${state.infrastructure.since})`);
+    state.infrastructure = undefined;
+    changes = applyObservation(state, obs, {
+      runId,
+      now: finished.toISOString(),
+      failuresBeforeAlert: cfg.MONITOR_FAILURES_BEFORE_ALERT,
+      reportPathOf: (fullName) => {
+        const id = ids.get(fullName);
+        return id ? `${reportBase}#/${id}` : reportBase;
+      },
+    });
+    result = runResultOf(obs);
+  }
+  const anyFailed = Object.values(obs.procedures).some((p) => p.outcome === 'failed');
+  const exitCode: 0 | 1 | 2 =
+    result === 'cut' || obs.infrastructure ? 2 : anyFailed ? 1 : obs.counts.infra > 0 ? 2 : 0;
+  const record: RunRecord = {
+    id: runId,
+    startedAt: started.toISOString(),
+    finishedAt: finished.toISOString(),
+    durationMs: finished.getTime() - started.getTime(),
+    result,
+    exitCode,
+    procedures:
+      result === 'cut' || result === 'error'
+        ? {}
+        : Object.fromEntries(Object.values(obs.procedures).map((p) => [p.id, p.outcome])),
+    note: stopping ? 'cut: the monitor was stopped during this run' : obs.infrastructure,
+  };
+  recordRun(state, record, cfg.ALLURE_HISTORY_LIMIT);
+  state.current = undefined;
+  await saveState(file, state);
+  await writeFile(
+    join(runDir, 'summary.json'),
+    `${JSON.stringify({ ...record, counts: obs.counts, scenarios: obs.scenarios }, null, 2)}\n`,
+  );
+  if (stopping) await writeFile(join(runDir, 'CUT'), `${record.note}\n`);
+  const stateMs = performance.now() - t1;
+
+  const t2 = performance.now();
+  const send = {
+    webhookUrl: cfg.MONITOR_WEBHOOK_URL,
+    attempts: cfg.MONITOR_WEBHOOK_ATTEMPTS,
+    log,
+    minTimeoutMs: deps.webhookMinTimeoutMs,
+  };
+  for (const change of changes) await deliver(alertPayload(change, cfg.publicUrl), send);
+  if (infraAlert)
+    await deliver(infrastructurePayload(infraAlert, runId, `${cfg.publicUrl}/runs/${runId}/suite.log`), send);
+  const alertsMs = performance.now() - t2;
+
+  const t3 = performance.now();
+  const pruned = await pruneRuns(cfg.REPORTS_DIR, cfg.MONITOR_KEEP_RUNS, [runId]);
+  if (pruned.length) log(`[monitor] pruned ${pruned.length} old run folder(s)`);
+  const pruneMs = performance.now() - t3;
+
+  const c = obs.counts;
+  log(
+    `[monitor] run ${runId} ${result} in ${(record.durationMs / 1000).toFixed(1)} s: ` +
+      `${c.passed} passed, ${c.slow} slow, ${c.failed} failed, ${c.flaky} flaky, ${c.infra} infrastructure, ` +
+      `${c.skipped} skipped; ${changes.length} change(s); exit ${exitCode}`,
+  );
+  if (obs.infrastructure) log(`[monitor] infrastructure error: ${obs.infrastructure}`);
+  return {
+    runId,
+    exitCode,
+    result,
+    changes,
+    infrastructure: obs.infrastructure,
+    observation: obs,
+    timings: { suiteMs, reportMs, stateMs, alertsMs, pruneMs },
+  };
+}
+
+export type { MonitorState };

@@ -1,0 +1,125 @@
+// The daemon's HTTP face, on 127.0.0.1 only: status page, /metrics, /healthz, /state.json,
+// the latest Allure report (/report/) and each kept run's report and log (/runs/<id>/...).
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { createServer, type Server, type ServerResponse } from 'node:http';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+import { statePathOf } from './cycle.ts';
+import { renderMetrics } from './metrics.ts';
+import { latestReportRun, RUNS } from './report.ts';
+import { loadState } from './state.ts';
+import { renderStatusPage } from './status-page.ts';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.txt': 'text/plain; charset=utf-8',
+  '.log': 'text/plain; charset=utf-8',
+  '.md': 'text/plain; charset=utf-8',
+  '.zip': 'application/zip',
+  '.woff': 'font/woff',
+  '.woff2': 'font/woff2',
+};
+
+async function sendFile(res: ServerResponse, root: string, rel: string): Promise<void> {
+  const base = resolve(root);
+  const file = normalize(join(base, rel.endsWith('/') || rel === '' ? `${rel}index.html` : rel));
+  if (file !== base && !file.startsWith(base + sep)) {
+    res.writeHead(403, { 'content-type': 'text/plain' }).end('forbidden');
+    return;
+  }
+  const info = await stat(file).catch(() => undefined);
+  if (!info?.isFile()) {
+    res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+    return;
+  }
+  res.writeHead(200, {
+    'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+    'content-length': info.size,
+  });
+  createReadStream(file).pipe(res);
+}
+
+export interface ServeOptions {
+  reportsDir: string;
+  port: number;
+  schedule: string;
+  /** True while this process runs a cycle. */
+  running: () => boolean;
+}
+
+export function startServer(opts: ServeOptions): Promise<Server> {
+  const statePath = statePathOf(opts.reportsDir);
+  const runsDir = join(opts.reportsDir, RUNS);
+  const server = createServer(async (req, res) => {
+    try {
+      if (req.method !== 'GET' && req.method !== 'HEAD') {
+        res.writeHead(405, { allow: 'GET, HEAD' }).end();
+        return;
+      }
+      const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+      if (path === '/healthz') {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ ok: true, running: opts.running(), pid: process.pid }));
+        return;
+      }
+      if (path === '/metrics') {
+        const state = await loadState(statePath);
+        res.writeHead(200, { 'content-type': 'text/plain; version=0.0.4; charset=utf-8' });
+        res.end(renderMetrics(state, opts.running() || !!state.current));
+        return;
+      }
+      if (path === '/state.json') {
+        const state = await loadState(statePath);
+        res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });
+        res.end(JSON.stringify(state, null, 2));
+        return;
+      }
+      if (path === '/' || path === '/status') {
+        const state = await loadState(statePath);
+        const latestReport = await latestReportRun(opts.reportsDir);
+        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+        res.end(renderStatusPage(state, { latestReport, schedule: opts.schedule }));
+        return;
+      }
+      if (path === '/report' || path.startsWith('/report/')) {
+        const latest = await latestReportRun(opts.reportsDir);
+        if (!latest) {
+          res.writeHead(404, { 'content-type': 'text/plain' }).end('no report yet');
+          return;
+        }
+        if (path === '/report') {
+          res.writeHead(302, { location: '/report/' }).end();
+          return;
+        }
+        await sendFile(res, join(runsDir, latest, 'allure-report'), path.slice('/report/'.length));
+        return;
+      }
+      const run = /^\/runs\/([0-9TZ-]+)\/(report\/.*|report|suite\.log|summary\.json|CUT)$/.exec(path);
+      if (run) {
+        const [, id, rest] = run as unknown as [string, string, string];
+        if (rest === 'report') {
+          res.writeHead(302, { location: `/runs/${id}/report/` }).end();
+          return;
+        }
+        if (rest.startsWith('report/'))
+          await sendFile(res, join(runsDir, id, 'allure-report'), rest.slice('report/'.length));
+        else await sendFile(res, join(runsDir, id), rest);
+        return;
+      }
+      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+    } catch (error) {
+      if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });
+      res.end(`error: ${(error as Error).message}`);
+    }
+  });
+  return new Promise((ok, fail) => {
+    server.once('error', fail);
+    server.listen(opts.port, '127.0.0.1', () => ok(server));
+  });
+}
