@@ -16,7 +16,7 @@ const testDir = defineBddConfig({
   outputDir: cfg.BDD_OUTPUT_DIR,
 });
 
-export default defineConfig({
+export default defineConfig<object, { targetLocale: 'en' | 'id' | undefined }>({
   testDir,
   outputDir: `${cfg.REPORTS_DIR}/test-results`,
   fullyParallel: true,
@@ -58,6 +58,15 @@ export default defineConfig({
       grepInvert: /@mobile-app\b/,
       metadata: { device: 'Desktop Chrome' },
       use: { ...devices['Desktop Chrome'] },
+    },
+    {
+      // The same features in Indonesian, through the labels profile alone (buyers get locale id).
+      // Limited to @smoke/@nightly: the whole suite twice would double the run time.
+      name: 'desktop-id',
+      grep: /@smoke\b|@nightly\b/,
+      grepInvert: /@mobile-app\b/,
+      metadata: { device: 'Desktop Chrome', locale: 'id' },
+      use: { ...devices['Desktop Chrome'], targetLocale: 'id' },
     },
     {
       name: 'mobile',

@@ -1,3 +1,4 @@
+import { registerAccountSteps } from './account.steps.ts';
 import type { StepApi } from './api.ts';
 import { registerCheckoutSteps } from './checkout.steps.ts';
 import { registerHelpSteps } from './help.steps.ts';
@@ -11,6 +12,7 @@ export function registerSteps(api: StepApi): void {
   api.defineParameterType({ name: 'brand', regexp: /VISA|Mastercard/, transformer: (text) => text });
   registerSessionSteps(api);
   registerCheckoutSteps(api);
+  registerAccountSteps(api);
   registerWalletSteps(api);
   registerHelpSteps(api);
   registerMobileSteps(api);

@@ -36,9 +36,19 @@ export class MockControl {
     return this.call('POST', `/buyers/${buyerId}/session`);
   }
 
+  /** Seeds a linked card; an expired one too (F9 needs it: checkout must mark and refuse it). */
   linkCard(buyerId: string, card: TestCard): Promise<StoredCardTruth> {
     const { number, expiry, cvc, holder } = card;
-    return this.call('POST', `/buyers/${buyerId}/cards`, { number, expiry, cvc, holder });
+    return this.call('POST', `/buyers/${buyerId}/cards`, { number, expiry, cvc, holder, allowExpired: true });
+  }
+
+  disputes(buyerId: string): Promise<{ id: string; status: string; orderId: string }[]> {
+    return this.call('GET', `/buyers/${buyerId}/disputes`);
+  }
+
+  /** F4: the seller's side of a dispute, which a real buyer only waits for. */
+  resolveDispute(disputeId: string, outcome: 'won' | 'lost'): Promise<{ refundTo: string | null }> {
+    return this.call('POST', `/disputes/${disputeId}/resolve`, { outcome });
   }
 
   storedCards(buyerId: string): Promise<StoredCardTruth[]> {

@@ -18,6 +18,7 @@ const AREAS: Record<string, string> = {
   wallet: 'Wallet',
   help: 'Help',
   mobile: 'Mobile',
+  account: 'Account',
 };
 const SEVERITIES = ['blocker', 'critical', 'normal', 'minor', 'trivial'];
 

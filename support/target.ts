@@ -21,6 +21,11 @@ const targetProfileObject = z.object({
     signIn: url,
     checkout: url,
     walletDirect: url,
+    /** The shop's own pages: sign-up (F1's buyer picks a country), orders and disputes (F4), support (F10). */
+    signUp: url,
+    orders: url,
+    disputes: url,
+    support: url,
     /** R4: the buyer centre's question/answer page with the "check cards" button. */
     helpCenter: url,
     /** R4: the list "check cards" shows (the oracle reads it directly). */
@@ -35,6 +40,8 @@ const targetProfileObject = z.object({
     mobileSiteCards: url,
   }),
   labels: labelsSchema,
+  /** The language `labels` are written in; buyers made through the control API get it as their locale. */
+  locale: z.string().min(2).optional(),
   capabilities: capabilitiesSchema,
   control: z.object({ url }).optional(),
   /** Where buyers come from: the control API (mock) or a pool of pre-made accounts (sandbox). */

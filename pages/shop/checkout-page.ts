@@ -1,7 +1,9 @@
 import type { Locator, Page } from '@playwright/test';
+import type { PaymentMethod } from '../../support/labels/shop.ts';
 import type { TargetProfile } from '../../support/target.ts';
 import type { TestCard } from '../../support/test-cards.ts';
 import { type CardListScreen, last4Pattern } from '../common/card-list.ts';
+import { escapeRegExp, templatePattern } from '../common/text-pattern.ts';
 
 export class CheckoutPage implements CardListScreen {
   readonly where = 'checkout saved cards';
@@ -9,6 +11,11 @@ export class CheckoutPage implements CardListScreen {
   readonly paymentMethods: Locator;
   readonly linkCardBox: Locator;
   readonly orderPlaced: Locator;
+  /** What the order page says about the card after paying (linked, refused, reissued...). */
+  readonly linkNotice: Locator;
+  /** F6: the sixth card's refusal. */
+  readonly cardLimitMessage: Locator;
+  readonly errorMessage: Locator;
   private readonly newCardOption: Locator;
   private readonly number: Locator;
   private readonly expiry: Locator;
@@ -31,6 +38,9 @@ export class CheckoutPage implements CardListScreen {
     this.linkCardBox = page.getByRole('checkbox', { name: shop.linkCard });
     this.payButton = page.getByRole('button', { name: shop.pay, exact: true });
     this.orderPlaced = page.getByRole('heading', { name: shop.orderPlaced, level: 1 });
+    this.linkNotice = page.getByRole('main').getByRole('status');
+    this.cardLimitMessage = this.linkNotice.filter({ hasText: templatePattern(shop.cardLimitReached) });
+    this.errorMessage = page.getByRole('alert');
   }
 
   async open(): Promise<void> {
@@ -40,6 +50,29 @@ export class CheckoutPage implements CardListScreen {
 
   card(last4: string): Locator {
     return this.paymentMethods.getByRole('radio', { name: last4Pattern(last4) });
+  }
+
+  /** A saved card shown as expired (F9): marked, and not selectable. */
+  expiredCard(last4: string): Locator {
+    const { shop } = this.target.labels;
+    return this.card(last4).and(this.page.getByRole('radio', { name: templatePattern(shop.expiredCard) }));
+  }
+
+  /** The option for one of F1's payment methods; `card` is the new-card option. */
+  method(method: PaymentMethod): Locator {
+    const { methods } = this.target.labels.shop;
+    if (method === 'card') return this.newCardOption;
+    if (method === 'balance')
+      return this.paymentMethods.getByRole('radio', { name: templatePattern(methods.balance) });
+    return this.paymentMethods.getByRole('radio', { name: new RegExp(`^${escapeRegExp(methods[method])}$`) });
+  }
+
+  /** F1: which of the known payment methods the open checkout offers. */
+  async offeredMethods(): Promise<PaymentMethod[]> {
+    const all: PaymentMethod[] = ['card', 'balance', 'webMoneyUsd', 'webMoneyRub', 'qiwi', 'westernUnion'];
+    const offered: PaymentMethod[] = [];
+    for (const method of all) if ((await this.method(method).count()) > 0) offered.push(method);
+    return offered;
   }
 
   async enterNewCard(card: TestCard): Promise<void> {
@@ -58,8 +91,28 @@ export class CheckoutPage implements CardListScreen {
     await this.card(last4).check();
   }
 
+  async choose(method: PaymentMethod): Promise<void> {
+    await this.method(method).check();
+  }
+
   async pay(): Promise<void> {
     await this.payButton.click();
     await this.orderPlaced.waitFor();
+  }
+
+  /** Presses Pay expecting a refusal (422 page with an alert). */
+  async payExpectingRefusal(): Promise<void> {
+    await this.payButton.click();
+    await this.errorMessage.waitFor();
+  }
+
+  /** F9: the order page's note that a reissued card replaced an expired one. */
+  reissueNotice(card: TestCard, old: TestCard): Locator {
+    const { shop } = this.target.labels;
+    const label = (c: TestCard) => new RegExp(`${escapeRegExp(c.brand)}.*${c.last4}`);
+    return this.linkNotice
+      .filter({ hasText: templatePattern(shop.cardReissued) })
+      .filter({ hasText: label(card) })
+      .filter({ hasText: label(old) });
   }
 }

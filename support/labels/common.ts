@@ -8,4 +8,6 @@ export const commonLabels = z.object({
   password: text,
   confirm: text,
   cancel: text,
+  /** The error page a foreign or missing card's address answers with (privacy). */
+  notFoundTitle: text,
 });

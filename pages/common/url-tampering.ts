@@ -1,0 +1,41 @@
+import type { Locator, Page } from '@playwright/test';
+import type { TargetProfile } from '../../support/target.ts';
+import { WalletDirectPage } from '../wallet/direct-page.ts';
+
+/**
+ * Privacy, "even by editing URLs": what a curious buyer can do with the wallet's direct page
+ * and the browser's developer tools. Reads the address a card's delete form posts to, and
+ * re-aims one's own delete form at another address before submitting it.
+ */
+export class UrlTampering {
+  readonly notFound: Locator;
+  private readonly direct: WalletDirectPage;
+
+  constructor(
+    private readonly page: Page,
+    target: TargetProfile,
+  ) {
+    this.direct = new WalletDirectPage(page, target);
+    this.notFound = page.getByRole('heading', { name: target.labels.common.notFoundTitle, level: 1 });
+  }
+
+  /** The address the delete form of the card ending in `last4` posts to (visible in the page source). */
+  async deleteAddressOf(last4: string): Promise<string> {
+    await this.direct.open();
+    const action = await this.direct.card(last4).locator('form[method=post]').getAttribute('action');
+    if (!action) throw new Error(`the card ending in ${last4} has no delete form on the direct page`);
+    return new URL(action, this.page.url()).toString();
+  }
+
+  /** Opens the direct page, re-aims the own card's delete form at `address`, submits it, waits for the answer. */
+  async submitOwnDeleteFormTo(ownLast4: string, address: string): Promise<void> {
+    await this.direct.open();
+    const form = this.direct.card(ownLast4).locator('form[method=post]');
+    await form.evaluate((f: HTMLFormElement, a: string) => f.setAttribute('action', a), address);
+    await Promise.all([
+      this.page.waitForResponse((r) => r.url() === address && r.request().method() === 'POST'),
+      form.evaluate((f: HTMLFormElement) => f.requestSubmit()),
+    ]);
+    await this.page.waitForLoadState();
+  }
+}
