@@ -5,6 +5,7 @@ import { registerHelpSteps } from './help.steps.ts';
 import { registerMobileSteps } from './mobile.steps.ts';
 import { registerOracleSteps } from './oracle.steps.ts';
 import { registerSessionSteps } from './session.steps.ts';
+import { registerWalletAccountSteps } from './wallet-account.steps.ts';
 import { registerWalletSteps } from './wallet.steps.ts';
 
 /** Every step of the suite, for whichever runner calls it. */
@@ -14,6 +15,7 @@ export function registerSteps(api: StepApi): void {
   registerCheckoutSteps(api);
   registerAccountSteps(api);
   registerWalletSteps(api);
+  registerWalletAccountSteps(api);
   registerHelpSteps(api);
   registerMobileSteps(api);
   registerOracleSteps(api);

@@ -18,6 +18,8 @@ export const configSchema = z.object({
   MOCK_PORT_BASE: envPort.default(4310),
   MOCK_LOCALE: z.enum(['en', 'id'], { message: 'expected "en" or "id"' }).default('en'),
   MOCK_FAULTS: z.string().default(''),
+  /** The captcha answer the mock's wallet always accepts (its test key); default in mock-app/public.ts. */
+  MOCK_CAPTCHA_TEST_ANSWER: z.string().min(4).max(64).optional(),
   REPORTS_DIR: z.string().min(1).default('reports'),
   /** Where playwright-bdd writes the generated specs; a separate one lets two runs share a checkout. */
   BDD_OUTPUT_DIR: z.string().min(1).default('.features-gen'),

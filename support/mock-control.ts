@@ -4,6 +4,8 @@ export interface ProvisionedBuyer {
   id: string;
   email: string;
   password: string;
+  /** Present when created with `walletAccount: true`: the wallet's payment password and SMS phone. */
+  wallet?: { paymentPassword: string; phone: string };
 }
 
 export interface StoredCardTruth {
@@ -28,7 +30,9 @@ export class MockControl {
     return JSON.parse(text) as T;
   }
 
-  createBuyer(input: { country?: string; locale?: string } = {}): Promise<ProvisionedBuyer> {
+  createBuyer(
+    input: { country?: string; locale?: string; walletAccount?: boolean } = {},
+  ): Promise<ProvisionedBuyer> {
     return this.call('POST', '/buyers', input);
   }
 
@@ -49,6 +53,11 @@ export class MockControl {
   /** F4: the seller's side of a dispute, which a real buyer only waits for. */
   resolveDispute(disputeId: string, outcome: 'won' | 'lost'): Promise<{ refundTo: string | null }> {
     return this.call('POST', `/disputes/${disputeId}/resolve`, { outcome });
+  }
+
+  /** Moves the mock's "now" forward (24-hour rules: confirmation links, card verification). */
+  advanceClock(hours: number): Promise<{ now: number }> {
+    return this.call('POST', '/clock', { advanceHours: hours });
   }
 
   storedCards(buyerId: string): Promise<StoredCardTruth[]> {

@@ -1,7 +1,7 @@
 import type { Config } from './config.ts';
 import type { TargetProfile } from './target.ts';
 
-/** Playwright's webServer entry that starts the embedded mock for a run (fresh in-memory store). */
+/** Playwright's webServer entry that starts the embedded mock and its mail catcher for a run (fresh in-memory store). */
 export function mockServerCommand(cfg: Config, target: TargetProfile) {
   return {
     command: 'npx tsx mock-app/main.ts',
@@ -16,6 +16,9 @@ export function mockServerCommand(cfg: Config, target: TargetProfile) {
       MOCK_FAULTS: cfg.MOCK_FAULTS,
       MOCK_DB: ':memory:',
       MOCK_CONTROL: 'on',
+      // The mail catcher (MailDev) starts with the mock: web/API at MOCK_PORT_BASE + 7, SMTP at + 8.
+      MOCK_MAIL: 'on',
+      ...(cfg.MOCK_CAPTCHA_TEST_ANSWER ? { MOCK_CAPTCHA_TEST_ANSWER: cfg.MOCK_CAPTCHA_TEST_ANSWER } : {}),
     },
   };
 }

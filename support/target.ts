@@ -21,6 +21,8 @@ const targetProfileObject = z.object({
     signIn: url,
     checkout: url,
     walletDirect: url,
+    /** R1/R2: the wallet's account page ("My wallet"): the wallet profile, or "Open wallet now" without one. */
+    walletAccount: url,
     /** The shop's own pages: sign-up (F1's buyer picks a country), orders and disputes (F4), support (F10). */
     signUp: url,
     orders: url,
@@ -50,6 +52,8 @@ const targetProfileObject = z.object({
   cards: z.array(testCardSchema).min(1).optional(),
   inbox: inboxSchema.optional(),
   captcha: captchaSchema.optional(),
+  /** F11: card numbers starting with these digits are deemed risky by the target's wallet. */
+  riskyCardPrefix: z.string().regex(/^\d{1,8}$/, '1-8 digits').optional(),
   /** Started by Playwright's webServer when the target runs on this machine (e.g. the mock in sandbox posture). */
   localServer: localServerSchema.optional(),
 });

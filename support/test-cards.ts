@@ -32,9 +32,9 @@ const PREFIX: Record<Brand, () => string> = {
 /** A Luhn-valid card with a random number, so each scenario can tell its card apart by the last 4. */
 export function randomTestCard(
   brand: Brand,
-  options: { expiresInYears?: number; holder?: string } = {},
+  options: { expiresInYears?: number; holder?: string; prefix?: string } = {},
 ): TestCard {
-  let partial = PREFIX[brand]();
+  let partial = options.prefix ?? PREFIX[brand]();
   while (partial.length < 15) partial += String(randomInt(10));
   const number = partial + luhnCheckDigit(partial);
   const year = (new Date().getUTCFullYear() + (options.expiresInYears ?? 3)) % 100;

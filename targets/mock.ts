@@ -1,4 +1,4 @@
-import { LOCALES, originUrls } from '../mock-app/public.ts';
+import { LOCALES, originUrls, WALLET_TEST_KEYS } from '../mock-app/public.ts';
 import type { Config } from '../support/config.ts';
 import { parseProfile, type TargetProfile } from '../support/target.ts';
 
@@ -14,6 +14,7 @@ export default function mockProfile(cfg: Config): TargetProfile {
         signIn: `${urls.shop}/signin`,
         checkout: `${urls.shop}/checkout?product=p-phone-case`,
         walletDirect: `${urls.wallet}/`,
+        walletAccount: `${urls.wallet}/account`,
         signUp: `${urls.shop}/signup?lang=${cfg.MOCK_LOCALE}`,
         orders: `${urls.shop}/orders`,
         disputes: `${urls.shop}/disputes`,
@@ -29,6 +30,10 @@ export default function mockProfile(cfg: Config): TargetProfile {
       locale: cfg.MOCK_LOCALE,
       capabilities: { control: true, clock: true, groundTruth: true, disputes: true },
       control: { url: urls.control },
+      // The mail catcher the mock starts (MailDev at MOCK_PORT_BASE + 7) and the wallet's test keys.
+      inbox: { api: urls.mail, smsDomain: WALLET_TEST_KEYS.smsGatewayDomain },
+      captcha: { testAnswer: cfg.MOCK_CAPTCHA_TEST_ANSWER ?? WALLET_TEST_KEYS.captchaTestAnswer },
+      riskyCardPrefix: WALLET_TEST_KEYS.riskyCardPrefix,
     },
     'targets/mock.ts',
   );

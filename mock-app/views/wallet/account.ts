@@ -25,7 +25,7 @@ export function homeView(
 ) {
   const t = c.get('t');
   const tab = (id: 'account' | 'history', key: string) =>
-    html`<a role="tab" id="tab-${id}" href="/account?tab=${id}" aria-selected="${p.tab === id}" aria-controls="panel-${id}">${t(key)}</a>`;
+    html`<a role="tab" id="tab-${id}" href="/account?tab=${id}" aria-selected="${String(p.tab === id)}" aria-controls="panel-${id}">${t(key)}</a>`;
   const panel =
     p.tab === 'account'
       ? html`<section role="tabpanel" id="panel-account" aria-labelledby="tab-account">

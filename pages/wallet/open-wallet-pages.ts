@@ -1,0 +1,122 @@
+import type { Locator, Page } from '@playwright/test';
+import type { TestIdentity } from '../../fixtures/wallet.ts';
+import { type InboxMessage, linkIn } from '../../support/inbox.ts';
+import type { TargetProfile } from '../../support/target.ts';
+
+/**
+ * R2 ("Method 1"): opening a wallet account. "Open wallet now" -> email (prefilled) + captcha ->
+ * "Send confirmation email" -> the email's "Confirm" link -> security settings -> "Verify my identity".
+ */
+export class OpenWalletPages {
+  readonly openWalletNow: Locator;
+  readonly email: Locator;
+  readonly captchaImage: Locator;
+  readonly captchaRefused: Locator;
+  readonly sentHeading: Locator;
+  readonly linkExpiredHeading: Locator;
+  readonly securityHeading: Locator;
+  readonly passwordRefused: Locator;
+  readonly identityHeading: Locator;
+  private readonly captcha: Locator;
+  private readonly send: Locator;
+  private readonly resendButton: Locator;
+  private readonly password: Locator;
+  private readonly passwordRepeat: Locator;
+  private readonly next: Locator;
+  private readonly submit: Locator;
+  private readonly walletHome: Locator;
+
+  constructor(
+    private readonly page: Page,
+    private readonly target: TargetProfile,
+  ) {
+    const { wallet, common } = target.labels;
+    const main = page.getByRole('main');
+    this.openWalletNow = main.getByRole('button', { name: wallet.openNow, exact: true });
+    this.email = main.getByLabel(common.email, { exact: true });
+    this.captchaImage = main.getByRole('img', { name: wallet.captchaImage, exact: true });
+    this.captcha = main.getByLabel(wallet.captchaLabel, { exact: true });
+    this.send = main.getByRole('button', { name: wallet.sendConfirmation, exact: true });
+    this.captchaRefused = main.getByText(wallet.errors.captcha);
+    this.sentHeading = page.getByRole('heading', { name: wallet.sentTitle, level: 1 });
+    this.resendButton = main.getByRole('button', { name: wallet.resend, exact: true });
+    this.linkExpiredHeading = page.getByRole('heading', { name: wallet.linkExpiredTitle, level: 1 });
+    this.securityHeading = page.getByRole('heading', { name: wallet.securityTitle, level: 1 });
+    this.password = main.getByLabel(wallet.paymentPassword, { exact: true });
+    this.passwordRepeat = main.getByLabel(wallet.paymentPasswordRepeat, { exact: true });
+    this.next = main.getByRole('button', { name: wallet.next, exact: true });
+    this.passwordRefused = main
+      .getByText(wallet.errors.password)
+      .or(main.getByText(wallet.errors.passwordRepeat));
+    this.identityHeading = page.getByRole('heading', { name: wallet.identityTitle, level: 1 });
+    this.submit = main.getByRole('button', { name: wallet.submit, exact: true });
+    this.walletHome = page.getByRole('heading', { name: wallet.homeTitle, level: 1 });
+  }
+
+  /** On the wallet's "open your wallet" page: press "Open wallet now". */
+  async start(): Promise<void> {
+    await this.openWalletNow.click();
+    await this.captchaImage.waitFor();
+  }
+
+  /** Types the captcha's answer (and the email, if given) and sends; ends on "check your email" or a refusal. */
+  async sendConfirmation(captchaAnswer: string, email?: string): Promise<void> {
+    if (email !== undefined) await this.email.fill(email);
+    await this.captcha.fill(captchaAnswer);
+    await this.send.click();
+    await this.sentHeading.or(this.captchaRefused).first().waitFor();
+  }
+
+  /** "Send the email again" (on "check your email" or on the expired-link page). */
+  async resend(): Promise<void> {
+    await this.resendButton.click();
+    await this.sentHeading.waitFor();
+  }
+
+  /** Opens the "Confirm" link of a confirmation email; ends on the security settings or "link expired". */
+  async followConfirmLink(message: InboxMessage): Promise<void> {
+    const text = this.target.labels.wallet.mail.confirmLink;
+    const url = linkIn(message, text);
+    if (!url) throw new Error(`the email "${message.subject}" has no "${text}" link`);
+    await this.page.goto(url);
+    await this.securityHeading.or(this.linkExpiredHeading).first().waitFor();
+  }
+
+  /** Security settings: the payment password twice and the first three questions with answers; "Next". */
+  async setSecurity(p: {
+    password: string;
+    repeat: string;
+    answers: [string, string, string];
+  }): Promise<void> {
+    const { wallet } = this.target.labels;
+    await this.password.fill(p.password);
+    await this.passwordRepeat.fill(p.repeat);
+    const questions = Object.values(wallet.questions).slice(0, 3);
+    for (const [i, question] of questions.entries()) {
+      const n = String(i + 1);
+      await this.page
+        .getByLabel(wallet.securityQuestion.replace('{n}', n), { exact: true })
+        .selectOption({ label: question });
+      await this.page
+        .getByLabel(wallet.securityAnswer.replace('{n}', n), { exact: true })
+        .fill(p.answers[i]!);
+    }
+    await this.next.click();
+    await this.identityHeading.or(this.passwordRefused).first().waitFor();
+  }
+
+  /** "Verify my identity": name, date of birth, citizenship, document, address, phone; "Submit". */
+  async verifyIdentity(identity: TestIdentity): Promise<void> {
+    const { wallet } = this.target.labels;
+    const field = (label: string) => this.page.getByRole('main').getByLabel(label, { exact: true });
+    await field(wallet.fullName).fill(identity.fullName);
+    await field(wallet.birthDate).fill(identity.birthDate);
+    await field(wallet.citizenship).selectOption({ label: wallet.countries[identity.citizenship]! });
+    await field(wallet.documentType).selectOption({ label: wallet.documents[identity.documentType]! });
+    await field(wallet.documentNumber).fill(identity.documentNumber);
+    await field(wallet.address).fill(identity.address);
+    await field(wallet.phone).fill(identity.phone);
+    await this.submit.click();
+    await this.walletHome.waitFor();
+  }
+}
