@@ -6,7 +6,7 @@ Feature: Link a card at checkout
   Background:
     Given a signed-in buyer
 
-  @proc:L1 @fact:F3 @severity:critical
+  @proc:L1 @fact:F3 @severity:critical @smoke
   Scenario: The ticked-by-default box links the card paid with
     When the buyer opens checkout and enters a new VISA card
     Then the "link card" box is ticked
