@@ -28,6 +28,8 @@ import {
 } from './state.ts';
 import { isSuiteChild, killGroup, runSuite, type SuiteRunner } from './suite.ts';
 
+const ms = (v: number) => `${(v / 1000).toFixed(2)} s`;
+
 export const statePathOf = (reportsDir: string) => join(reportsDir, 'state.json');
 
 export interface CycleDeps {
@@ -244,7 +246,8 @@ export async function runCycle(deps: CycleDeps): Promise<CycleResult> {
   log(
     `[monitor] run ${runId} ${result} in ${(record.durationMs / 1000).toFixed(1)} s: ` +
       `${c.passed} passed, ${c.slow} slow, ${c.failed} failed, ${c.flaky} flaky, ${c.infra} infrastructure, ` +
-      `${c.skipped} skipped; ${changes.length} change(s); exit ${exitCode}`,
+      `${c.skipped} skipped; ${changes.length} change(s); exit ${exitCode} ` +
+      `(suite ${ms(suiteMs)}, report ${ms(reportMs)}, state ${ms(stateMs)}, alerts ${ms(alertsMs)}, prune ${ms(pruneMs)})`,
   );
   if (obs.infrastructure) log(`[monitor] infrastructure error: ${obs.infrastructure}`);
   return {
