@@ -21,7 +21,10 @@ async function main(): Promise<number> {
 
   const config = join(cfg.REPORTS_DIR, 'cucumber', 'cucumber.json');
   const profiles = JSON.parse(await readFile('cucumber.json', 'utf8'));
-  await writeFile(config, `${JSON.stringify(withReportsDir(profiles, cfg.REPORTS_DIR), null, 2)}\n`);
+  await writeFile(
+    config,
+    `${JSON.stringify(withReportsDir(profiles, relative(process.cwd(), cfg.REPORTS_DIR) || '.'), null, 2)}\n`,
+  );
 
   let mock: RunningMock | undefined;
   const stopMock = () => mock?.stop();
