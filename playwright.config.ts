@@ -66,7 +66,7 @@ export default defineConfig<object, { targetLocale: 'en' | 'id' | undefined }>({
       grep: /@smoke\b|@nightly\b/,
       grepInvert: /@mobile-app\b/,
       metadata: { device: 'Desktop Chrome', locale: 'id' },
-      use: { ...devices['Desktop Chrome'], targetLocale: 'id' },
+      use: { ...devices['Desktop Chrome'], targetLocale: 'id' as const },
     },
     {
       name: 'mobile',
