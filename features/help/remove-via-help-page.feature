@@ -4,7 +4,7 @@ Feature: Remove a card through the help page
   to the profile; pressing the "delete" icon opposite a card unlinks it. Like the wallet's direct
   link, it works for a card linked without a wallet account.
 
-  @proc:R4 @fact:F5 @severity:critical
+  @proc:R4 @fact:F5 @severity:critical @smoke
   Scenario: Unlink a card with the "delete" icon in the buyer centre's card list
     Given a signed-in buyer
     And the buyer has a linked VISA card
