@@ -3,7 +3,7 @@ import { defineBddConfig } from 'playwright-bdd';
 import { QUIET_CHROMIUM_ARGS, findChromium } from './support/browser.ts';
 import { loadConfig } from './support/config.ts';
 import { loadTarget } from './support/load-target.ts';
-import { mockServerCommand } from './support/mock-server.ts';
+import { localServerCommand, mockServerCommand } from './support/mock-server.ts';
 
 const cfg = loadConfig();
 const target = await loadTarget(cfg);
@@ -46,8 +46,10 @@ export default defineConfig<object, { targetLocale: 'en' | 'id' | undefined }>({
     headless: cfg.HEADLESS,
     actionTimeout: cfg.ACTION_TIMEOUT_MS,
     navigationTimeout: cfg.NAVIGATION_TIMEOUT_MS,
-    screenshot: 'only-on-failure',
-    trace: 'retain-on-failure',
+    // Sandbox mode: screenshots and trace frames are pictures of typed secrets, so the World takes its own
+    // failure screenshot with inputs masked, and traces keep DOM snapshots only (redacted after the run).
+    screenshot: target.kind === 'sandbox' ? 'off' : 'only-on-failure',
+    trace: target.kind === 'sandbox' ? { mode: cfg.TRACE, screenshots: false, snapshots: true } : cfg.TRACE,
     launchOptions: { executablePath: chromium?.executablePath, args: QUIET_CHROMIUM_ARGS },
   },
   // `@mobile-app` scenarios run on an emulated phone (R5: the app), everything else on a desktop
@@ -74,6 +76,6 @@ export default defineConfig<object, { targetLocale: 'en' | 'id' | undefined }>({
       metadata: { device: 'Pixel 7' },
       use: { ...devices['Pixel 7'] },
     },
-  ],
-  webServer: target.kind === 'mock' ? mockServerCommand(cfg, target) : undefined,
+  ].filter((project) => target.kind === 'mock' || !project.metadata.locale), // a sandbox speaks its profile's language
+  webServer: target.kind === 'mock' ? mockServerCommand(cfg, target) : localServerCommand(target),
 });

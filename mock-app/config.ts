@@ -16,6 +16,19 @@ const schema = z.object({
   MOCK_MAIL: bool.default(true),
   /** The captcha answer the wallet always accepts (its test key). */
   MOCK_CAPTCHA_TEST_ANSWER: z.string().min(4).max(64).optional(),
+  /** Sandbox posture: pre-made buyer accounts created at start when missing (comma-separated emails). */
+  MOCK_SEED_ACCOUNTS: z
+    .string()
+    .default('')
+    .transform((s) =>
+      s
+        .split(',')
+        .map((e) => e.trim().toLowerCase())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.email())),
+  /** Their password (from the environment, never logged). Required with MOCK_SEED_ACCOUNTS. */
+  MOCK_SEED_PASSWORD: z.string().min(8).max(200).optional(),
 });
 
 export type MockConfig = z.output<typeof schema> & { dbPath: string };
@@ -27,5 +40,7 @@ export function loadMockConfig(env: Record<string, string | undefined> = process
     throw new Error(`Invalid mock configuration:\n${lines.join('\n')}`);
   }
   const cfg = result.data;
+  if (cfg.MOCK_SEED_ACCOUNTS.length && !cfg.MOCK_SEED_PASSWORD)
+    throw new Error('Invalid mock configuration:\n  - MOCK_SEED_PASSWORD: required with MOCK_SEED_ACCOUNTS');
   return { ...cfg, dbPath: cfg.MOCK_DB ?? `data/mock-${cfg.MOCK_PORT_BASE}.db` };
 }

@@ -45,6 +45,10 @@ export async function startMock(
     mailer: catcher?.mailer,
   });
   if (cfg.MOCK_CAPTCHA_TEST_ANSWER) platform.wallet.captchaTestAnswer = cfg.MOCK_CAPTCHA_TEST_ANSWER;
+  // Sandbox posture: the pre-made accounts a real sandbox would hand out (created once, kept in the store).
+  for (const email of cfg.MOCK_SEED_ACCOUNTS)
+    if (!platform.accounts.emailTaken(email))
+      platform.accounts.create({ email, password: cfg.MOCK_SEED_PASSWORD!, name: 'Sandbox Buyer' });
   const mock: MockContext = {
     platform,
     locale: cfg.MOCK_LOCALE,

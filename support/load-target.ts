@@ -46,6 +46,19 @@ export function guardHosts(profile: TargetProfile, allowed: string[], source: st
   );
 }
 
+/** Imports and validates a profile file (its default export: the profile, or a function of the config). */
+export async function readProfile(source: string, cfg: Config): Promise<TargetProfile> {
+  const file = isAbsolute(source) ? source : resolve(process.cwd(), source);
+  if (!existsSync(file)) throw new ProfileError(`TARGET_PROFILE: no file at "${source}"`);
+  const mod = (await import(pathToFileURL(file).href)) as { default?: unknown };
+  if (mod.default === undefined)
+    throw new ProfileError(
+      `Target profile ${source} has no default export (the profile or a function of the config)`,
+    );
+  const raw = typeof mod.default === 'function' ? await mod.default(cfg) : mod.default;
+  return parseProfile(raw, source);
+}
+
 /**
  * The configured target's profile: TARGET_PROFILE (a file under targets/ exporting the profile or a
  * function of the config), else the embedded mock. Checked before any browser starts: schema (errors
@@ -57,13 +70,7 @@ export async function loadTarget(cfg: Config): Promise<TargetProfile> {
     throw new ProfileError(
       'TARGET=sandbox needs TARGET_PROFILE: the profile file of the sandbox, e.g. targets/mock-sandbox.ts (docs/sandbox.md)',
     );
-  const file = isAbsolute(source) ? source : resolve(process.cwd(), source);
-  if (!existsSync(file)) throw new ProfileError(`TARGET_PROFILE: no file at "${source}"`);
-  const mod = (await import(pathToFileURL(file).href)) as { default?: unknown };
-  if (mod.default === undefined)
-    throw new ProfileError(`Target profile ${source} has no default export (the profile or a function of the config)`);
-  const raw = typeof mod.default === 'function' ? await mod.default(cfg) : mod.default;
-  const profile = parseProfile(raw, source);
+  const profile = await readProfile(source, cfg);
 
   if (profile.kind !== cfg.TARGET)
     throw new ProfileError(

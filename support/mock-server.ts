@@ -22,3 +22,21 @@ export function mockServerCommand(cfg: Config, target: TargetProfile) {
     },
   };
 }
+
+/**
+ * Playwright's webServer entry for a profile that declares `localServer` (the mock in sandbox posture):
+ * reused when already running, so a long-lived `npm run mock:sandbox` keeps its store across runs.
+ */
+export function localServerCommand(target: TargetProfile) {
+  const local = target.localServer;
+  if (!local) return undefined;
+  return {
+    command: local.command,
+    url: local.healthUrl,
+    reuseExistingServer: true,
+    timeout: 30_000,
+    stdout: 'pipe' as const,
+    stderr: 'pipe' as const,
+    env: local.env,
+  };
+}

@@ -1,0 +1,60 @@
+import type { TargetProfile } from './target.ts';
+
+/**
+ * Tags that say what a scenario needs from the target, beyond its pages. A scenario whose need the
+ * profile does not grant is skipped with the reason (Playwright output and Allure).
+ *   @mock-only            the mock's control API (buyers, sessions, faults)
+ *   @needs:control        the same, spelled as a capability
+ *   @needs:clock          advancing the target's clock (24-hour rules)
+ *   @needs:ground-truth   reading the store itself
+ *   @needs:disputes       having a dispute decided
+ *   @needs:inbox          reading mail/SMS through the profile's inbox
+ *   @needs:captcha        the captcha's test answer
+ *   @needs:fresh-buyer    a brand-new account per scenario (not a pre-made pool account)
+ */
+export const NEEDS = {
+  control: (p: TargetProfile) => p.capabilities.control,
+  clock: (p: TargetProfile) => p.capabilities.clock,
+  'ground-truth': (p: TargetProfile) => p.capabilities.groundTruth,
+  disputes: (p: TargetProfile) => p.capabilities.disputes,
+  inbox: (p: TargetProfile) => !!p.inbox,
+  captcha: (p: TargetProfile) => !!p.captcha,
+  'fresh-buyer': (p: TargetProfile) => p.accounts.source !== 'pool',
+} as const;
+
+export type Need = keyof typeof NEEDS;
+
+const WHY: Record<Need, string> = {
+  control: 'needs the control API',
+  clock: 'needs to advance the target clock',
+  'ground-truth': 'needs to read the target store',
+  disputes: 'needs disputes decided',
+  inbox: 'needs an inbox (profile inbox)',
+  captcha: 'needs the captcha test answer (profile captcha)',
+  'fresh-buyer': 'needs a new account per scenario, the profile gives pre-made accounts',
+};
+
+/** The needs a scenario's tags declare. Unknown `@needs:` tags are an error (a typo must not run by accident). */
+export function needsOf(tags: readonly string[]): Need[] {
+  const needs = new Set<Need>();
+  for (const tag of tags) {
+    if (tag === '@mock-only') needs.add('control');
+    const m = /^@needs:(.+)$/.exec(tag);
+    if (!m) continue;
+    if (!(m[1]! in NEEDS))
+      throw new Error(
+        `unknown tag ${tag}: expected one of ${Object.keys(NEEDS)
+          .map((n) => `@needs:${n}`)
+          .join(', ')}`,
+      );
+    needs.add(m[1] as Need);
+  }
+  return [...needs];
+}
+
+/** Why the scenario cannot run on this target, or undefined when it can. */
+export function skipReason(tags: readonly string[], profile: TargetProfile): string | undefined {
+  const missing = needsOf(tags).filter((n) => !NEEDS[n](profile));
+  if (!missing.length) return undefined;
+  return `target ${profile.name} lacks: ${missing.map((n) => WHY[n]).join('; ')}`;
+}
