@@ -28,6 +28,15 @@ if (!dirs.length) {
   process.exit(2);
 }
 console.log(`[gate] quality gate (allurerc.mjs) on ${dirs.join(', ')}`);
-const code = await run('npx', ['allure', 'quality-gate', ...dirs, '--config', 'allurerc.mjs']);
+// allure 3.18's quality-gate needs Iterator.prototype.toArray (Node 22+): polyfilled for Node 20.
+const code = await run(process.execPath, [
+  '--import',
+  './scripts/lib/iterator-to-array.mjs',
+  'node_modules/allure/cli.js',
+  'quality-gate',
+  ...dirs,
+  '--config',
+  'allurerc.mjs',
+]);
 console.log(code === 0 ? '[gate] passed' : `[gate] FAILED (exit ${code})`);
 process.exit(code);

@@ -2,6 +2,7 @@
 // fixed next cycle posts "recovered", a third unchanged cycle posts nothing; the report's history
 // holds every run; /metrics parses; the status page lists every procedure.
 import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import type { Server } from 'node:http';
@@ -15,7 +16,7 @@ import { monitorEnv, type Receiver, readState, runOnce, startReceiver } from './
 
 const REPORTS = '/tmp/cw-monitor/test-alerts';
 
-describe('monitor: alerts on state change (R3 with remove-noop)', { timeout: 240_000 }, () => {
+describe('monitor: alerts on state change (R3 with remove-noop)', { timeout: 600_000 }, () => {
   let hook: Receiver;
   let env: NodeJS.ProcessEnv;
 
@@ -25,7 +26,7 @@ describe('monitor: alerts on state change (R3 with remove-noop)', { timeout: 240
     env = monitorEnv({
       REPORTS_DIR: REPORTS,
       MOCK_PORT_BASE: '5710',
-      MONITOR_GREP: '@proc:R3',
+      MONITOR_GREP: '@proc:R3 @fact:F5', // one scenario: the removal on the direct page
       MONITOR_RETRIES: '0',
       MONITOR_WEBHOOK_URL: hook.url,
       MONITOR_WEBHOOK_ATTEMPTS: '2',
@@ -87,6 +88,23 @@ describe('monitor: alerts on state change (R3 with remove-noop)', { timeout: 240
       r3.history.map((h) => h.status),
       ['passed', 'failed'],
     );
+  });
+
+  it('npm run gate: the quality gate fails on the broken run and passes on the fixed one', async () => {
+    const runs = readState(REPORTS)!.runs;
+    const gate = (id: string) =>
+      new Promise<number>((ok) =>
+        spawn(
+          process.execPath,
+          ['--import', 'tsx', 'scripts/gate.ts', join(REPORTS, 'runs', id, 'allure-results')],
+          {
+            env: monitorEnv({ REPORTS_DIR: REPORTS }),
+            stdio: 'ignore',
+          },
+        ).on('close', (code) => ok(code ?? 1)),
+      );
+    assert.equal(await gate(runs[0]!.id), 1);
+    assert.equal(await gate(runs[2]!.id), 0);
   });
 
   describe('serving', () => {

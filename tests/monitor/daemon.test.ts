@@ -22,7 +22,7 @@ const exited = (child: ChildProcess) =>
 const skip =
   process.env.MONITOR_SLOW_TESTS === '1' ? false : 'slow (5 real cycles): set MONITOR_SLOW_TESTS=1';
 
-describe('monitor daemon: schedule, no overlap, SIGKILL + restart', { timeout: 300_000, skip }, () => {
+describe('monitor daemon: schedule, no overlap, SIGKILL + restart', { timeout: 600_000, skip }, () => {
   let env: NodeJS.ProcessEnv;
   let daemon: ReturnType<typeof startMonitor> | undefined;
 
@@ -33,7 +33,7 @@ describe('monitor daemon: schedule, no overlap, SIGKILL + restart', { timeout: 3
       MOCK_PORT_BASE: '5720',
       MONITOR_PORT: String(PORT),
       MONITOR_CRON: '*/10 * * * * *',
-      MONITOR_GREP: '@proc:R3',
+      MONITOR_GREP: '@proc:R3 @fact:F5', // one scenario: the removal on the direct page
       MONITOR_RETRIES: '0',
       MONITOR_DEGRADED_MS: '120000',
       MONITOR_KEEP_RUNS: '3',

@@ -31,7 +31,7 @@ async function outcomes(resultsDirs: string[]): Promise<string[]> {
     .sort();
 }
 
-describe('shards: 2 shards + merge == one run', { timeout: 240_000 }, () => {
+describe('shards: 2 shards + merge == one run', { timeout: 600_000 }, () => {
   before(async () => {
     await rm(ROOT, { recursive: true, force: true });
     const env = monitorEnv({});
