@@ -7,7 +7,7 @@ Feature: Dispute refunds go to the wallet balance when the card is linked
   Background:
     Given a signed-in buyer
 
-  @fact:F4 @severity:critical @mock-only
+  @fact:F4 @severity:critical @mock-only @needs:disputes
   Scenario: A won dispute on an order paid with a linked card refunds to the wallet balance
     Given the buyer paid an order with a new VISA card, leaving "link card" ticked
     When the buyer chooses "My orders" in the account panel
@@ -16,7 +16,7 @@ Feature: Dispute refunds go to the wallet balance when the card is linked
     Then "My disputes" shows the refund went to the wallet balance
     And the wallet balance pays for the next order at checkout
 
-  @fact:F4 @severity:normal @mock-only
+  @fact:F4 @severity:normal @mock-only @needs:disputes
   Scenario: A won dispute on an order paid with an unlinked card refunds to the card
     Given the buyer paid an order with a new Mastercard card, unticking "link card"
     When the buyer chooses "My orders" in the account panel
