@@ -77,7 +77,7 @@ export function createOrigin(mock: MockContext, name: string): Hono<Env> {
     await next();
   });
 
-  app.use(transientFault(mock));
+  app.use(transientFault(mock, name));
 
   app.use(
     bodyLimit({
@@ -174,23 +174,37 @@ export function safeNext(mock: MockContext, next: string | undefined, fallback: 
   }
 }
 
+/** After a transient-503 blip, pages requested for the first time answer normally for this long. */
+export const TRANSIENT_QUIET_MS = 60_000;
+
+/** Per mock process (keyed by its platform): pages already requested, and when the last 503 was served. */
+const transientState = new WeakMap<Platform, { seen: Set<string>; lastBlipAt: number }>();
+
 /**
- * Fault transient-503: the first GET of each distinct page of this origin answers 503 once, then the
- * page works (a deploy blip; the monitor's retry must survive it). Pages are keyed by path with ids
- * folded (`/cards/card_x1y2...` -> `/cards/:id`), so a page whose URL carries a fresh id does not fail
- * on every try. Only GETs: a repeated POST is not what a retry does. /healthz is never affected.
+ * Fault transient-503: the first GET of a page answers 503 once (`Retry-After: 1`), then the page
+ * works: a deploy blip the monitor's retry must survive. Pages are keyed by origin and path, with ids
+ * folded (`/cards/card_x1y2...` -> `/cards/:id`) so a page whose URL carries a fresh id is not new on
+ * every try. Blips are spaced: after one, pages seen for the first time within TRANSIENT_QUIET_MS
+ * answer normally (and count as seen), so one scenario meets at most one blip per attempt and a
+ * single retry passes; otherwise a scenario opening k new pages would need k retries. Only GETs (a
+ * retry does not repeat a form post) and never /healthz.
  */
-function transientFault(mock: MockContext) {
-  const seen = new Set<string>();
+function transientFault(mock: MockContext, name: string) {
   return async (c: Ctx, next: () => Promise<void>) => {
     if (!mock.platform.faults.has('transient-503') || c.req.method !== 'GET' || c.req.path === '/healthz')
       return next();
-    const key = c.req.path
+    const state = transientState.get(mock.platform) ?? { seen: new Set<string>(), lastBlipAt: -Infinity };
+    transientState.set(mock.platform, state);
+    const path = c.req.path
       .split('/')
       .map((part) => (/^[\w-]{16,}$/.test(part) && !/^[a-z]+(-[a-z]+)*$/.test(part) ? ':id' : part))
       .join('/');
-    if (seen.has(key)) return next();
-    seen.add(key);
+    const key = `${name} ${path}`;
+    if (state.seen.has(key)) return next();
+    state.seen.add(key);
+    const now = Date.now();
+    if (now - state.lastBlipAt < TRANSIENT_QUIET_MS) return next();
+    state.lastBlipAt = now;
     const t = c.get('t');
     c.header('Retry-After', '1');
     const title = t('common.errorTitle');

@@ -1,13 +1,14 @@
 import assert from 'node:assert/strict';
-import { beforeEach, describe, it } from 'node:test';
+import { afterEach, beforeEach, describe, it, mock as nodeMock } from 'node:test';
 import { validateCard } from '../../mock-app/domain/card-input.ts';
 import type { StoredCard } from '../../mock-app/domain/cards.ts';
-import { cookieNames, type MockContext } from '../../mock-app/http/origin.ts';
+import { cookieNames, type MockContext, TRANSIENT_QUIET_MS } from '../../mock-app/http/origin.ts';
 import { helpApp } from '../../mock-app/origins/help.ts';
 import { mobileSiteApp } from '../../mock-app/origins/mobile-site.ts';
 import { randomTestCard } from '../../support/test-cards.ts';
 import { Client, testMock } from './harness.ts';
 
+const { timers } = nodeMock;
 const ENTRY = '/buyercenter/questionAnswer.htm';
 const LIST = '/buyercenter/cards';
 
@@ -147,22 +148,45 @@ describe('help centre over HTTP (R4)', () => {
 });
 
 describe('transient-503 (every origin)', () => {
-  it('answers 503 once per page, then normally; ids in paths are folded, POSTs and /healthz untouched', async () => {
+  afterEach(() => timers.reset());
+
+  it('answers 503 once on the first GET of a page, spaced so one attempt meets at most one blip', async () => {
+    timers.enable({ apis: ['Date'], now: 1_000_000 });
     const mock = testMock();
     mock.platform.faults.set(['transient-503']);
     const help = new Client(helpApp(mock));
     const site = new Client(mobileSiteApp(mock));
-    assert.equal((await help.get('/healthz')).status, 200);
+    assert.equal((await help.get('/healthz')).status, 200, 'the health check never blips');
     const first = await help.get(ENTRY);
     assert.equal(first.status, 503);
     assert.equal(first.headers.get('retry-after'), '1');
-    assert.equal((await help.get(ENTRY)).status, 200);
+    assert.equal((await help.get(ENTRY)).status, 200, 'then the page works');
     assert.equal((await help.get(`${ENTRY}?lang=id`)).status, 200, 'the query does not make a new page');
-    assert.equal((await site.get('/help')).status, 503, 'each origin keeps its own memory');
+    // Within the quiet time, new pages answer normally (a retry right after the blip passes) ...
     assert.equal((await site.get('/help')).status, 200);
-    assert.equal((await site.get('/help/card-information')).status, 503, 'a slug is a page of its own');
+    timers.tick(TRANSIENT_QUIET_MS);
+    // ... and count as seen; after it, the next new page blips once.
+    assert.equal((await site.get('/help')).status, 200);
+    assert.equal((await site.get('/help/card-information')).status, 503, 'another origin, another page');
     assert.equal((await site.get('/help/card-information')).status, 200);
+    timers.tick(TRANSIENT_QUIET_MS);
     assert.equal((await help.get('/x/card_AbCdEfGhIjKlMnOp')).status, 503);
+    timers.tick(TRANSIENT_QUIET_MS);
     assert.equal((await help.get('/x/card_QrStUvWxYz012345')).status, 404, 'a fresh id is the same page');
+  });
+
+  it('does not touch form posts', async () => {
+    timers.enable({ apis: ['Date'], now: 1_000_000 });
+    const mock = testMock();
+    const buyerId = mock.platform.accounts.create({ email: 't@x.test', password: 'secret-pw', name: 'T' }).id;
+    const { card } = validateCard(randomTestCard('VISA'), new Date());
+    const link = mock.platform.cards.link(buyerId, card!);
+    assert.ok(link.linked);
+    const help = new Client(helpApp(mock));
+    help.signInAs(cookieNames('cwt').session, mock.platform.accounts.openSession(buyerId));
+    await help.get(LIST);
+    mock.platform.faults.set(['transient-503']);
+    assert.equal((await help.post(`${LIST}/${link.card.id}/delete`, {})).status, 303);
+    assert.equal(mock.platform.cards.list(buyerId).length, 0);
   });
 });
