@@ -6,16 +6,34 @@ import { loadConfig } from '../support/config.ts';
 import { isSetupError, loadTarget } from '../support/load-target.ts';
 import { generateReport } from './lib/report.ts';
 import { run } from './lib/run.ts';
+import { janitorSummary, redactArtefacts, runRedacted } from './lib/sandbox-run.ts';
+import { classify, Secret } from '../support/secrets.ts';
 
 async function main(): Promise<number> {
   const cfg = loadConfig();
   const target = await loadTarget(cfg);
   console.log(`[e2e] target ${target.name} (${cfg.TARGET})`);
   await rm(join(cfg.REPORTS_DIR, 'allure-results'), { recursive: true, force: true });
+  // Sandbox mode: the profile's secrets (read from env) are scrubbed from the console and every artefact.
+  const secrets = target.kind === 'sandbox' ? classify(Secret.values()) : undefined;
+  await rm(join(cfg.REPORTS_DIR, 'janitor.jsonl'), { force: true });
 
   const generated = await run('npx', ['bddgen']);
   if (generated !== 0) return generated;
-  const tests = await run('npx', ['playwright', 'test', ...process.argv.slice(2)]);
+  const playwright = ['playwright', 'test', ...process.argv.slice(2)];
+  let tests = secrets ? await runRedacted('npx', playwright, secrets) : await run('npx', playwright);
+  if (secrets)
+    console.log(
+      `[e2e] sandbox: secrets redacted from ${redactArtefacts(cfg.REPORTS_DIR, secrets)} artefact files`,
+    );
+  const janitor = janitorSummary(cfg.REPORTS_DIR);
+  if (janitor) {
+    console.log(
+      `[e2e] janitor: ${janitor.cleanups} clean-ups, ${janitor.removed} test cards removed, ${janitor.failed.length} failed`,
+    );
+    for (const failure of janitor.failed) console.error(`[e2e] janitor failed ${failure}`);
+    if (janitor.failed.length && tests === 0) tests = 1;
+  }
 
   const report = await generateReport(cfg.REPORTS_DIR);
   if (report.code === 0) {

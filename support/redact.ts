@@ -12,7 +12,7 @@ interface Pattern {
   regex: RegExp;
 }
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** The ways a typed value shows up in artefacts: as is, URL- or form-encoded, JSON- or HTML-escaped. */
 function spellings(value: string): string[] {
@@ -50,14 +50,14 @@ export function base64Cores(value: string): string[] {
 export function patternsFor(set: SecretSet, options: { base64?: boolean } = {}): Pattern[] {
   const patterns: Pattern[] = [];
   for (const pw of set.passwords) {
-    const alts = spellings(pw).map(escape);
-    if (options.base64) alts.push(...base64Cores(pw).map(escape));
+    const alts = spellings(pw).map(escapeRegExp);
+    if (options.base64) alts.push(...base64Cores(pw).map(escapeRegExp));
     patterns.push({ kind: 'password', regex: new RegExp(alts.join('|'), 'g') });
   }
   for (const number of set.cardNumbers) {
     // digits as typed: "4111111111111111", "4111 1111 1111 1111", "4111-1111-...", form-encoded "4111+1111+..."
     const alts = [number.split('').join('(?:[ +-]|%20)?')];
-    if (options.base64) alts.push(...base64Cores(number).map(escape));
+    if (options.base64) alts.push(...base64Cores(number).map(escapeRegExp));
     patterns.push({ kind: 'card number', regex: new RegExp(alts.join('|'), 'g') });
   }
   for (const cvc of set.cvcs) {
