@@ -34,7 +34,7 @@ export class Jar {
 }
 
 const attr = (tag: string, name: string) => new RegExp(`\\s${name}="([^"]*)"`, 'i').exec(tag)?.[1];
-const unescape = (s: string) =>
+const decodeEntities = (s: string) =>
   s
     .replace(/&amp;/g, '&')
     .replace(/&quot;/g, '"')
@@ -44,14 +44,14 @@ export function formsIn(html: string, pageUrl: string): FoundForm[] {
   const forms: FoundForm[] = [];
   for (const m of html.matchAll(/<form\b([^>]*)>([\s\S]*?)<\/form>/gi)) {
     if ((attr(m[1]!, 'method') ?? 'get').toLowerCase() !== 'post') continue;
-    const action = new URL(unescape(attr(m[1]!, 'action') ?? pageUrl), pageUrl).toString();
+    const action = new URL(decodeEntities(attr(m[1]!, 'action') ?? pageUrl), pageUrl).toString();
     const fields: FoundForm['fields'] = [];
     for (const f of m[2]!.matchAll(/<(input|select|textarea)\b([^>]*)>/gi)) {
       const name = attr(f[2]!, 'name');
       if (!name) continue;
       const type =
         f[1]!.toLowerCase() === 'input' ? (attr(f[2]!, 'type') ?? 'text').toLowerCase() : f[1]!.toLowerCase();
-      fields.push({ name, type, value: unescape(attr(f[2]!, 'value') ?? '') });
+      fields.push({ name, type, value: decodeEntities(attr(f[2]!, 'value') ?? '') });
     }
     forms.push({ page: pageUrl, action, fields });
   }
@@ -60,6 +60,6 @@ export function formsIn(html: string, pageUrl: string): FoundForm[] {
 
 export function linksIn(html: string, pageUrl: string): string[] {
   return [...html.matchAll(/<a\b[^>]*\shref="([^"#]+)"/gi)].map((m) =>
-    new URL(unescape(m[1]!), pageUrl).toString(),
+    new URL(decodeEntities(m[1]!), pageUrl).toString(),
   );
 }
