@@ -2,6 +2,7 @@ import { defineConfig, devices } from '@playwright/test';
 import { defineBddConfig } from 'playwright-bdd';
 import { QUIET_CHROMIUM_ARGS, findChromium } from './support/browser.ts';
 import { loadConfig } from './support/config.ts';
+import { DESKTOP_DEVICE, MOBILE_DEVICE, MOBILE_TAG } from './support/devices.ts';
 import { loadTarget } from './support/load-target.ts';
 import { localServerCommand, mockServerCommand } from './support/mock-server.ts';
 
@@ -53,13 +54,14 @@ export default defineConfig<object, { targetLocale: 'en' | 'id' | undefined }>({
     launchOptions: { executablePath: chromium?.executablePath, args: QUIET_CHROMIUM_ARGS },
   },
   // `@mobile-app` scenarios run on an emulated phone (R5: the app), everything else on a desktop
-  // browser (R6 is the mobile site *on a desktop*). `metadata.device` names the device in Allure.
+  // browser (R6 is the mobile site *on a desktop*). `metadata.device` names the device in Allure; the
+  // device names and the tag live in support/devices.ts, which the cucumber-js World reads too.
   projects: [
     {
       name: 'desktop',
-      grepInvert: /@mobile-app\b/,
-      metadata: { device: 'Desktop Chrome' },
-      use: { ...devices['Desktop Chrome'] },
+      grepInvert: new RegExp(`${MOBILE_TAG}\\b`),
+      metadata: { device: DESKTOP_DEVICE },
+      use: { ...devices[DESKTOP_DEVICE] },
     },
     {
       // The same features in Indonesian, through the labels profile alone (buyers get locale id).
@@ -72,9 +74,9 @@ export default defineConfig<object, { targetLocale: 'en' | 'id' | undefined }>({
     },
     {
       name: 'mobile',
-      grep: /@mobile-app\b/,
-      metadata: { device: 'Pixel 7' },
-      use: { ...devices['Pixel 7'] },
+      grep: new RegExp(`${MOBILE_TAG}\\b`),
+      metadata: { device: MOBILE_DEVICE },
+      use: { ...devices[MOBILE_DEVICE] },
     },
   ].filter((project) => target.kind === 'mock' || !project.metadata.locale), // a sandbox speaks its profile's language
   webServer: target.kind === 'mock' ? mockServerCommand(cfg, target) : localServerCommand(target),
