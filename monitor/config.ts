@@ -68,7 +68,14 @@ export function loadMonitorConfig(env: NodeJS.ProcessEnv = process.env): Monitor
   };
   const base = attempt(() => loadConfig(env));
   const own = attempt(() => parseEnv(monitorSchema, { ...env }));
-  if (!base || !own) throw new ConfigError(problems);
+  if (base && own && base.TARGET === 'mock') {
+    const port = own.MONITOR_PORT;
+    if (port >= base.MOCK_PORT_BASE && port <= base.MOCK_PORT_BASE + 9)
+      problems.push(
+        `MONITOR_PORT: the mock uses MOCK_PORT_BASE..+9 (${base.MOCK_PORT_BASE}-${base.MOCK_PORT_BASE + 9}); pick another port (got "${port}")`,
+      );
+  }
+  if (!base || !own || problems.length) throw new ConfigError(problems);
   const publicUrl = (own.MONITOR_PUBLIC_URL ?? `http://127.0.0.1:${own.MONITOR_PORT}`).replace(/\/+$/, '');
   return { ...base, ...own, publicUrl };
 }

@@ -85,7 +85,7 @@ export async function recoverCutRun(cfg: MonitorConfig, log: Log): Promise<strin
   const cur = state.current;
   if (!cur || cur.pid === process.pid || alive(cur.pid)) return undefined;
   for (const pid of cur.childPids)
-    if (isSuiteChild(pid) && killGroup(pid, 'SIGTERM'))
+    if (isSuiteChild(pid) && killGroup(pid, 'SIGINT'))
       log(`[monitor] stopped child ${pid} left by the cut run`);
   const finished = new Date();
   const note = `cut: the monitor (pid ${cur.pid}) stopped during this run; marked at restart`;
@@ -249,7 +249,7 @@ export async function runCycle(deps: CycleDeps): Promise<CycleResult> {
       `${c.skipped} skipped; ${changes.length} change(s); exit ${exitCode} ` +
       `(suite ${ms(suiteMs)}, report ${ms(reportMs)}, state ${ms(stateMs)}, alerts ${ms(alertsMs)}, prune ${ms(pruneMs)})`,
   );
-  if (obs.infrastructure) log(`[monitor] infrastructure error: ${obs.infrastructure}`);
+  if (obs.infrastructure && !stopping) log(`[monitor] infrastructure error: ${obs.infrastructure}`);
   return {
     runId,
     exitCode,

@@ -61,7 +61,7 @@ async function daemon(cfg: MonitorConfig, extraArgs: string[]): Promise<void> {
     log(`[monitor] ${signal}: stopping${current ? ' (the run in progress is cut)' : ''}`);
     job.stop();
     if (current) {
-      stopActiveChild('SIGTERM');
+      stopActiveChild();
       await current.catch(() => undefined);
     }
     server.close();

@@ -31,12 +31,16 @@ export type SuiteRunner = (run: SuiteRun) => Promise<SuiteOutcome>;
 
 let active: { pid: number } | undefined;
 
-/** Stops the running child's whole process group (the monitor's own child, by its id). */
-export function stopActiveChild(signal: NodeJS.Signals = 'SIGTERM'): void {
+/**
+ * Stops the running child's whole process group (the monitor's own child, by its id). SIGINT, not
+ * SIGTERM: Playwright stops gracefully on SIGINT (Ctrl+C) and then stops the mock it started as its
+ * webServer (a process group of its own); on SIGTERM it exits and leaves the mock running.
+ */
+export function stopActiveChild(signal: NodeJS.Signals = 'SIGINT'): void {
   if (active) killGroup(active.pid, signal);
 }
 
-export function killGroup(pid: number, signal: NodeJS.Signals = 'SIGTERM'): boolean {
+export function killGroup(pid: number, signal: NodeJS.Signals = 'SIGINT'): boolean {
   try {
     process.kill(-pid, signal);
     return true;
@@ -84,8 +88,8 @@ function child(
     const timer = setTimeout(
       () => {
         timedOut = true;
-        killGroup(pid, 'SIGTERM');
-        setTimeout(() => killGroup(pid, 'SIGKILL'), 5000).unref();
+        killGroup(pid, 'SIGINT');
+        setTimeout(() => killGroup(pid, 'SIGKILL'), 15_000).unref();
       },
       Math.max(0, deadline - Date.now()),
     );

@@ -206,5 +206,9 @@ describe('monitor config', () => {
         return true;
       },
     );
+    assert.throws(
+      () => loadMonitorConfig({ MOCK_PORT_BASE: '5700', MONITOR_PORT: '5709' }),
+      /MONITOR_PORT: the mock uses MOCK_PORT_BASE\.\.\+9 \(5700-5709\)/,
+    );
   });
 });
