@@ -1,4 +1,4 @@
-// npm run selftest [-- fault ...]: proves the suite notices each fault of the mock (selftest/expectations.ts).
+// npm run selftest [-- fault ...] [--within '<tag expression>']: proves the suite notices each fault of the mock (selftest/expectations.ts).
 // Prints fault -> caught by -> category -> verdict; exits 1 if any fault is missed, not implemented or
 // reported wrongly. Each fault gets its own mock (MOCK_FAULTS, own ports) and results folder.
 import { ConfigError } from '../support/env.ts';
@@ -21,16 +21,17 @@ function table(runs: FaultRun[]): string {
 
 async function main(): Promise<number> {
   const cfg = loadConfig();
-  const only = process.argv
-    .slice(2)
-    .flatMap((a) => a.split(','))
-    .filter(Boolean);
+  const args = process.argv.slice(2);
+  const w = args.indexOf('--within');
+  const within = w >= 0 ? args.splice(w, 2)[1] : undefined;
+  const only = args.flatMap((a) => a.split(',')).filter(Boolean);
   const started = Date.now();
   console.log(
     `[selftest] one suite run per fault; degraded above ${cfg.MONITOR_DEGRADED_MS} ms; results in ${cfg.REPORTS_DIR}/selftest/<fault>`,
   );
   const runs = await runSelftest(cfg, {
     only: only.length ? only : undefined,
+    within,
     onFault: ({ verdict: v, seconds }) =>
       console.log(
         `[selftest] ${v.fault}: ${v.ok ? 'ok' : 'FAIL'} (${v.verdict})${seconds ? ` in ${seconds.toFixed(0)} s` : ''}`,

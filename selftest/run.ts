@@ -7,7 +7,7 @@ import { FAULT_NAMES } from '../mock-app/domain/faults.ts';
 import { groupScenarios, markFlakyRetries, readResults, scenarioKey } from '../scripts/lib/allure-results.ts';
 import type { Config } from '../support/config.ts';
 import { EXPECTATIONS, type FaultExpectation } from './expectations.ts';
-import { judge, type Scenario, scenariosFor, type Verdict } from './judge.ts';
+import { judge, type Scenario, scenariosFor, selects, type Verdict } from './judge.ts';
 
 interface Captured {
   code: number;
@@ -82,7 +82,33 @@ export async function listScenarios(env: NodeJS.ProcessEnv): Promise<Scenario[]>
     for (const child of suite.suites ?? []) walk(child, [...path, child.title]);
   };
   for (const file of json.suites) walk(file, [file.title]);
+  const outDir = env.BDD_OUTPUT_DIR ?? '.features-gen';
+  const sources = new Map<string, string[]>();
+  for (const s of scenarios) {
+    const [file, line] = [
+      s.location.slice(0, s.location.lastIndexOf(':')),
+      Number(s.location.split(':').at(-1)),
+    ];
+    if (!sources.has(file)) sources.set(file, (await readFile(join(outDir, file), 'utf8')).split('\n'));
+    if (stepsOf(sources.get(file)!, line).includes(ORACLE_STEP)) s.tags.push(REMOVES_TAG);
+  }
   return scenarios;
+}
+
+/** The oracle step every removal scenario ends with (steps/oracle.steps.ts). */
+const ORACLE_STEP = 'the card is removed everywhere';
+/** Pseudo-tag the self-test gives scenarios that contain the oracle step (see selftest/expectations.ts). */
+export const REMOVES_TAG = '@removes';
+
+/** Step texts of the generated test that starts at `line` (1-based), up to the next test. */
+export function stepsOf(lines: string[], line: number): string[] {
+  const steps: string[] = [];
+  for (let i = line; i < lines.length; i++) {
+    if (/^\s*test(\.describe)?\(/.test(lines[i]!)) break;
+    const m = /await (?:Given|When|Then|And|But)\('((?:[^'\\]|\\.)*)'/.exec(lines[i]!);
+    if (m) steps.push(m[1]!.replace(/\\'/g, "'"));
+  }
+  return steps;
 }
 
 const SOURCE = /\.(ts|mts|js|mjs)$/;
@@ -138,15 +164,21 @@ export async function runFault(
 /** The whole table (or the faults in `only`), one suite run per fault, in order. */
 export async function runSelftest(
   cfg: Config,
-  options: { only?: string[]; onFault?: (run: FaultRun) => void } = {},
+  options: {
+    only?: string[];
+    /** Tag expression: judge only scenarios inside it (a quick subset, e.g. under `npm test`). */
+    within?: string;
+    onFault?: (run: FaultRun) => void;
+  } = {},
 ): Promise<FaultRun[]> {
   const root = join(cfg.REPORTS_DIR, 'selftest');
   const unknown = (options.only ?? []).filter((f) => !EXPECTATIONS.some((e) => e.fault === f));
   if (unknown.length) throw new Error(`no expectation for ${unknown.join(', ')} in selftest/expectations.ts`);
   const implemented = await implementedFaults();
-  const scenarios = await listScenarios(
+  const listed = await listScenarios(
     suiteEnv(cfg, { faults: '', portBase: cfg.MOCK_PORT_BASE, reportsDir: join(root, 'list') }),
   );
+  const scenarios = options.within ? listed.filter((s) => selects(options.within!, s)) : listed;
   const runs: FaultRun[] = [];
   for (const [index, expectation] of EXPECTATIONS.entries()) {
     if (options.only && !options.only.includes(expectation.fault)) continue;
