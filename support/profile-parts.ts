@@ -18,38 +18,41 @@ export function withSecretEnv<T>(env: Record<string, string | undefined>, parse:
   }
 }
 
-/** `{ env: 'NAME' }`: the secret lives in that environment variable, never in the profile file. */
-export const secretFromEnv = z
-  .object({ env: z.string().regex(ENV_NAME, 'an environment variable name') })
-  .strict()
-  .transform((ref, ctx) => {
-    const value = envForParse[ref.env];
-    if (!value) {
-      ctx.addIssue({ code: 'custom', message: `environment variable ${ref.env} is not set` });
-      return z.NEVER;
-    }
-    return new Secret(ref.env, value);
-  });
+const envRef = z.object({ env: z.string().regex(ENV_NAME) }).strict();
 
-/** A password: only ever `{ env: 'NAME' }`. */
-export const passwordField = z.union([z.instanceof(Secret), secretFromEnv], {
-  message: 'a password must come from the environment: { env: "NAME" }',
-});
+/** Reads `{ env: 'NAME' }` from the environment; a Secret passes (profiles parsed twice). */
+function secretFrom(v: unknown, ctx: z.RefinementCtx, message: string): Secret | typeof z.NEVER {
+  if (v instanceof Secret) return v;
+  const ref = envRef.safeParse(v);
+  if (!ref.success) {
+    ctx.addIssue({ code: 'custom', message });
+    return z.NEVER;
+  }
+  const value = envForParse[ref.data.env];
+  if (!value) {
+    ctx.addIssue({ code: 'custom', message: `environment variable ${ref.data.env} is not set` });
+    return z.NEVER;
+  }
+  return new Secret(ref.data.env, value);
+}
+
+/** A password: only ever `{ env: 'NAME' }`, the secret lives in that variable, never in the profile file. */
+export const passwordField = z
+  .unknown()
+  .transform((v, ctx) => secretFrom(v, ctx, 'a password must come from the environment: { env: "NAME" }'));
 
 /** A test card number or CVC: literal digits (public sandbox test data) or `{ env: 'NAME' }`. */
 const digits = (min: number, max: number, what: string) =>
-  z.union(
-    [
-      z.instanceof(Secret),
-      secretFromEnv,
-      z
-        .string()
-        .transform((s) => s.replace(/[\s-]/g, ''))
-        .pipe(z.string().regex(new RegExp(`^\\d{${min},${max}}$`), `${min}-${max} digits`))
-        .transform((s) => new Secret(what, s)),
-    ],
-    { message: `${min}-${max} digits, or { env: "NAME" }` },
-  );
+  z.unknown().transform((v, ctx) => {
+    const message = `${min}-${max} digits, or { env: "NAME" }`;
+    if (typeof v !== 'string') return secretFrom(v, ctx, message);
+    const clean = v.replace(/[\s-]/g, '');
+    if (!new RegExp(`^\\d{${min},${max}}$`).test(clean)) {
+      ctx.addIssue({ code: 'custom', message });
+      return z.NEVER;
+    }
+    return new Secret(what, clean);
+  });
 
 export const testCardSchema = z.object({
   brand: z.enum(['VISA', 'Mastercard']),
