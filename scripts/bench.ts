@@ -189,12 +189,14 @@ async function main(): Promise<number> {
   const suiteDir = join(root, 'suite');
   const plainDir = join(root, 'plain');
   const filters = covered.map((f) => `${f}.spec.js`);
+  // desktop-id repeats the @smoke scenarios in Indonesian; the plain twins speak English only.
+  const projects = ['--project=desktop', '--project=mobile'];
   const suiteSteps: [string, string[]][] = [
     ['npx', ['bddgen']],
-    ['npx', ['playwright', 'test', ...filters]],
+    ['npx', ['playwright', 'test', ...projects, ...filters]],
   ];
   const plainSteps: [string, string[]][] = [
-    ['npx', ['playwright', 'test', '-c', 'bench/playwright.config.ts']],
+    ['npx', ['playwright', 'test', '-c', 'bench/playwright.config.ts', ...projects]],
   ];
 
   console.log(`[bench] ${pairs} pairs, alternating; ${covered.length} features with a plain twin`);
