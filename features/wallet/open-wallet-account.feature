@@ -8,7 +8,7 @@ Feature: Open a wallet account, then remove a card there
   Background:
     Given a signed-in buyer without a wallet account
 
-  @proc:R2 @fact:F5 @severity:critical @needs:inbox @needs:captcha @needs:fresh-buyer
+  @proc:R2 @fact:F5 @severity:critical @nightly @needs:inbox @needs:captcha @needs:fresh-buyer
   Scenario: Open the wallet account and remove the card linked at checkout
     Given the buyer has a linked Mastercard card
     When the buyer opens "My wallet" from the account panel
