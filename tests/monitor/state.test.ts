@@ -212,3 +212,18 @@ describe('monitor config', () => {
     );
   });
 });
+
+describe('monitor architecture', () => {
+  it('uses the suite only as a child process: no import of steps, pages, fixtures or the mock', async () => {
+    const { readdirSync, readFileSync } = await import('node:fs');
+    for (const file of readdirSync('monitor').filter((f) => f.endsWith('.ts'))) {
+      const source = readFileSync(`monitor/${file}`, 'utf8');
+      for (const [, from] of source.matchAll(/from '([^']+)'/g))
+        assert.doesNotMatch(
+          from!,
+          /(^|\/)(steps|pages|fixtures|mock-app|features)\//,
+          `monitor/${file} imports ${from}`,
+        );
+    }
+  });
+});
