@@ -6,7 +6,7 @@ import { loadConfig } from '../support/config.ts';
 import { isSetupError, loadTarget } from '../support/load-target.ts';
 import { generateReport } from './lib/report.ts';
 import { run } from './lib/run.ts';
-import { janitorSummary, redactArtefacts, runRedacted } from './lib/sandbox-run.ts';
+import { janitorSummary, redactArtefacts, runRedacted, skippedWithReasons } from './lib/sandbox-run.ts';
 import { classify, Secret } from '../support/secrets.ts';
 
 async function main(): Promise<number> {
@@ -26,6 +26,9 @@ async function main(): Promise<number> {
     console.log(
       `[e2e] sandbox: secrets redacted from ${redactArtefacts(cfg.REPORTS_DIR, secrets)} artefact files`,
     );
+  const skipped = skippedWithReasons(cfg.REPORTS_DIR);
+  if (skipped.length)
+    console.log(`[e2e] skipped ${skipped.length}:\n${skipped.map((s) => `  - ${s}`).join('\n')}`);
   const janitor = janitorSummary(cfg.REPORTS_DIR);
   if (janitor) {
     console.log(

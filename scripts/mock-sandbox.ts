@@ -17,7 +17,8 @@ async function main(): Promise<number> {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     MOCK_CONTROL: 'off',
-    MOCK_LOCALE: 'id',
+    // the profile's language when the mock has it (targets/mock-sandbox.ts: Indonesian)
+    MOCK_LOCALE: profile.locale === 'en' ? 'en' : 'id',
     MOCK_PORT_BASE: String(base),
     MOCK_DB: process.env.MOCK_DB || `data/mock-sandbox-${base}.db`,
     MOCK_SEED_ACCOUNTS: profile.accounts.emails.join(','),

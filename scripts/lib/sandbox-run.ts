@@ -63,3 +63,31 @@ export function janitorSummary(reportsDir: string): JanitorSummary | undefined {
     failed: results.filter((r) => !r.ok).map((r) => `${r.when} "${r.scenario}": ${r.error}`),
   };
 }
+
+interface JsonSuite {
+  title: string;
+  specs?: {
+    title: string;
+    tests: { projectName: string; status: string; annotations?: { type: string; description?: string }[] }[];
+  }[];
+  suites?: JsonSuite[];
+}
+
+/** Skipped scenarios with their reason, from Playwright's JSON report (the list reporter shows no reason). */
+export function skippedWithReasons(reportsDir: string): string[] {
+  const file = join(reportsDir, 'playwright-results.json');
+  if (!existsSync(file)) return [];
+  const lines: string[] = [];
+  const walk = (suite: JsonSuite, feature: string) => {
+    for (const spec of suite.specs ?? [])
+      for (const test of spec.tests)
+        if (test.status === 'skipped') {
+          const reason = test.annotations?.find((a) => a.type === 'skip')?.description ?? 'no reason given';
+          lines.push(`[${test.projectName}] ${feature} › ${spec.title}: ${reason}`);
+        }
+    for (const child of suite.suites ?? []) walk(child, feature || child.title);
+  };
+  for (const suite of (JSON.parse(readFileSync(file, 'utf8')) as { suites: JsonSuite[] }).suites)
+    walk(suite, '');
+  return lines;
+}
