@@ -5,11 +5,14 @@ import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { loadConfig } from '../support/config.ts';
 import { ConfigError } from '../support/env.ts';
-import { loadTarget } from '../support/load-target.ts';
+import { isSetupError, loadTarget } from '../support/load-target.ts';
+import { localServerCommand, mockServerCommand } from '../support/mock-server.ts';
+import { classify, Secret } from '../support/secrets.ts';
 import { withReportsDir } from './lib/cucumber-config.ts';
-import { type RunningMock, startMock } from './lib/mock-process.ts';
+import { type RunningMock, startServer } from './lib/mock-process.ts';
 import { generateReport } from './lib/report.ts';
 import { run } from './lib/run.ts';
+import { janitorSummary, redactArtefacts, runRedacted } from './lib/sandbox-run.ts';
 
 async function main(): Promise<number> {
   const cfg = loadConfig();
@@ -17,6 +20,9 @@ async function main(): Promise<number> {
   console.log(`[cucumber] target ${target.name} (${cfg.TARGET})`);
   await rm(join(cfg.REPORTS_DIR, 'allure-results'), { recursive: true, force: true });
   await rm(join(cfg.REPORTS_DIR, 'cucumber', 'traces'), { recursive: true, force: true });
+  await rm(join(cfg.REPORTS_DIR, 'janitor.jsonl'), { force: true });
+  // Sandbox mode, as scripts/e2e.ts: the profile's secrets are scrubbed from the console and every artefact.
+  const secrets = target.kind === 'sandbox' ? classify(Secret.values()) : undefined;
   await mkdir(join(cfg.REPORTS_DIR, 'cucumber'), { recursive: true });
 
   const config = join(cfg.REPORTS_DIR, 'cucumber', 'cucumber.json');
@@ -30,9 +36,11 @@ async function main(): Promise<number> {
   const stopMock = () => mock?.stop();
   process.once('SIGINT', () => void stopMock()?.then(() => process.exit(130)));
   process.once('SIGTERM', () => void stopMock()?.then(() => process.exit(143)));
-  if (target.kind === 'mock') {
-    mock = await startMock(cfg, target);
-    console.log(`[cucumber] mock up at ${mock.url.replace(/\/healthz$/, '')}`);
+  // What playwright.config.ts gives its webServer: the mock, or a sandbox profile's local server.
+  const server = target.kind === 'mock' ? mockServerCommand(cfg, target) : localServerCommand(target);
+  if (server) {
+    mock = await startServer(server);
+    console.log(`[cucumber] server up at ${mock.url}`);
   }
 
   let tests: number;
@@ -41,13 +49,30 @@ async function main(): Promise<number> {
     const args = ['cucumber-js', '--config', relative(process.cwd(), config)];
     // WORKERS is the Playwright runner's worker count: the same number of cucumber workers.
     if (cfg.WORKERS) args.push('--parallel', String(cfg.WORKERS));
-    const nodeOptions = [process.env.NODE_OPTIONS, '--import tsx'].filter(Boolean).join(' ');
-    tests = await run('npx', [...args, ...process.argv.slice(2)], {
-      ...process.env,
-      NODE_OPTIONS: nodeOptions,
-    });
+    args.push(...process.argv.slice(2));
+    // TypeScript support code: tsx in cucumber-js and in each of its workers (they inherit the env).
+    const nodeOptions = process.env.NODE_OPTIONS;
+    process.env.NODE_OPTIONS = [nodeOptions, '--import tsx'].filter(Boolean).join(' ');
+    try {
+      tests = secrets ? await runRedacted('npx', args, secrets) : await run('npx', args);
+    } finally {
+      if (nodeOptions === undefined) delete process.env.NODE_OPTIONS;
+      else process.env.NODE_OPTIONS = nodeOptions;
+    }
   } finally {
     await stopMock();
+  }
+  if (secrets)
+    console.log(
+      `[cucumber] sandbox: secrets redacted from ${redactArtefacts(cfg.REPORTS_DIR, secrets)} artefact files`,
+    );
+  const janitor = janitorSummary(cfg.REPORTS_DIR);
+  if (janitor) {
+    console.log(
+      `[cucumber] janitor: ${janitor.cleanups} clean-ups, ${janitor.removed} test cards removed, ${janitor.failed.length} failed`,
+    );
+    for (const failure of janitor.failed) console.error(`[cucumber] janitor failed ${failure}`);
+    if (janitor.failed.length && tests === 0) tests = 1;
   }
 
   const report = await generateReport(cfg.REPORTS_DIR);
@@ -63,7 +88,7 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (error) => {
-    console.error(error instanceof ConfigError ? error.message : error);
+    console.error(error instanceof ConfigError || isSetupError(error) ? error.message : error);
     process.exit(2);
   },
 );

@@ -1,9 +1,7 @@
-// Starts the embedded mock as a child process with the same command and env as Playwright's webServer
-// (support/mock-server.ts), waits for its /healthz, and stops it again. Used by runners without a webServer.
+// Playwright's webServer for runners that have none: starts the entry support/mock-server.ts gives
+// Playwright (the embedded mock, or a sandbox profile's localServer) as a child process with the same
+// command and env, waits for its health URL, and stops it again.
 import { type ChildProcess, spawn } from 'node:child_process';
-import type { Config } from '../../support/config.ts';
-import { mockServerCommand } from '../../support/mock-server.ts';
-import type { TargetProfile } from '../../support/target.ts';
 
 export interface RunningMock {
   url: string;
@@ -26,13 +24,23 @@ function exited(child: ChildProcess): Promise<void> {
   });
 }
 
-export async function startMock(cfg: Config, target: TargetProfile): Promise<RunningMock> {
-  const server = mockServerCommand(cfg, target);
-  if (await healthy(server.url))
+/** The fields of a Playwright webServer entry this uses. */
+export interface ServerEntry {
+  command: string;
+  url: string;
+  timeout: number;
+  reuseExistingServer: boolean;
+  env?: Record<string, string>;
+}
+
+export async function startServer(server: ServerEntry): Promise<RunningMock> {
+  if (await healthy(server.url)) {
+    if (server.reuseExistingServer) return { url: server.url, stop: async () => {} };
     throw new Error(`something already answers ${server.url}: pick another MOCK_PORT_BASE`);
-  const [command, ...args] = server.command.split(' ') as [string, ...string[]];
-  // Its own process group, so stop() ends npx, tsx and the node process under them together.
-  const child = spawn(command, args, {
+  }
+  // Through a shell as Playwright does; its own process group, so stop() ends everything under it.
+  const child = spawn(server.command, {
+    shell: true,
     env: { ...process.env, ...server.env },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
