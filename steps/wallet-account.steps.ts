@@ -76,7 +76,7 @@ export function registerWalletAccountSteps({ Given, When, Then }: StepApi) {
   });
 
   When('{int} hours pass', async function (hours: number) {
-    await this.wallet.advanceClock(hours);
+    await this.wallet.advanceClock(hours, this.buyer.id);
   });
 
   Then('the link is refused as expired', async function () {

@@ -55,9 +55,12 @@ export class MockControl {
     return this.call('POST', `/disputes/${disputeId}/resolve`, { outcome });
   }
 
-  /** Moves the mock's "now" forward (24-hour rules: confirmation links, card verification). */
-  advanceClock(hours: number): Promise<{ now: number }> {
-    return this.call('POST', '/clock', { advanceHours: hours });
+  /**
+   * Moves the mock's "now" forward (24-hour rules: confirmation links, card verification); with
+   * `buyerId`, only as that buyer's wallet sees it, so scenarios running in parallel stay independent.
+   */
+  advanceClock(hours: number, buyerId?: string): Promise<{ now: number }> {
+    return this.call('POST', '/clock', { advanceHours: hours, buyerId });
   }
 
   storedCards(buyerId: string): Promise<StoredCardTruth[]> {

@@ -136,7 +136,7 @@ export class Wallet {
   /** Records a confirmation email to send; returns the link token (only its hash is stored). */
   startOpening(accountId: string, email: string): string {
     if (this.isOpen(accountId)) throw new Error('wallet already open');
-    const now = this.clock.now();
+    const now = this.clock.now(accountId);
     this.db
       .prepare(
         `INSERT INTO wallet_accounts (account_id, email, status, created_at) VALUES (?, ?, 'email-sent', ?)
@@ -165,7 +165,7 @@ export class Wallet {
       )
       .get(sha256(token), accountId) as { createdAt: number } | undefined;
     if (!row) return 'unknown';
-    if (this.faults.has('confirm-expired') || this.clock.now() - row.createdAt > CONFIRM_LINK_MS)
+    if (this.faults.has('confirm-expired') || this.clock.now(accountId) - row.createdAt > CONFIRM_LINK_MS)
       return 'expired';
     this.db
       .prepare(
@@ -194,7 +194,7 @@ export class Wallet {
       .prepare(
         "UPDATE wallet_accounts SET identity_json = ?, phone = ?, status = 'active', activated_at = ? WHERE account_id = ?",
       )
-      .run(JSON.stringify(identity), identity.phone, this.clock.now(), accountId);
+      .run(JSON.stringify(identity), identity.phone, this.clock.now(accountId), accountId);
   }
 
   /** Control API: a wallet account opened earlier, in one step. */
@@ -214,14 +214,15 @@ export class Wallet {
   // --- cards in the wallet (F8, F9, F11) -------------------------------------------------------
 
   /** A card linked in the wallet stays "pending verification" for 24 hours. */
-  startVerification(cardId: string): void {
+  startVerification(accountId: string, cardId: string): void {
     this.db
       .prepare('INSERT OR REPLACE INTO wallet_card_checks (card_id, verified_at) VALUES (?, ?)')
-      .run(cardId, this.clock.now() + VERIFY_MS);
+      .run(cardId, this.clock.now(accountId) + VERIFY_MS);
   }
 
-  stateOf(card: StoredCard): CardState {
-    const now = this.clock.now();
+  /** As the buyer's clock sees it (expired, pending verification, verified). */
+  stateOf(accountId: string, card: StoredCard): CardState {
+    const now = this.clock.now(accountId);
     if (Date.UTC(card.expYear, card.expMonth, 1) <= now) return 'expired';
     const check = this.db
       .prepare('SELECT verified_at AS at FROM wallet_card_checks WHERE card_id = ?')

@@ -126,15 +126,18 @@ export function controlApp(mock: MockContext) {
   });
 
   app.post('/clock', async (c) => {
-    const { advanceHours } = z
+    const { advanceHours, buyerId } = z
       .object({
         advanceHours: z
           .number()
           .positive()
           .max(24 * 365),
+        /** Only this buyer's clock (24-hour rules of the wallet), so parallel scenarios stay independent. */
+        buyerId: z.string().max(64).optional(),
       })
       .parse(await body(c.req.raw));
-    return c.json({ now: platform.clock.advance(advanceHours * 3_600_000) });
+    if (buyerId && !platform.accounts.get(buyerId)) return c.json({ error: 'no such buyer' }, 404);
+    return c.json({ now: platform.clock.advance(advanceHours * 3_600_000, buyerId) });
   });
 
   app.get('/faults', (c) => c.json({ active: platform.faults.list(), known: FAULT_NAMES }));

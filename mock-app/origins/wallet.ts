@@ -53,7 +53,9 @@ export function walletApp(mock: MockContext) {
   const show = (c: Ctx, title: string, body: Html, status: 200 | 404 | 410 | 422 = 200, flash?: string) =>
     c.html(page(c, { title, body, flash, header: shopHeader(c, mock.urls.shop!) }), status);
   const walletCards = (accountId: string): WalletCard[] =>
-    platform.cardsOn('wallet-home', accountId).map((card) => ({ ...card, state: wallet.stateOf(card) }));
+    platform
+      .cardsOn('wallet-home', accountId)
+      .map((card) => ({ ...card, state: wallet.stateOf(accountId, card) }));
   const notYours = (c: Ctx) => errorPage(c, 404, 'common.notFoundTitle', c.get('t')('common.notFoundText'));
 
   // --- R3: the direct page -----------------------------------------------------------------------
@@ -232,7 +234,7 @@ export function walletApp(mock: MockContext) {
     const gate = atStep(c, 'secured');
     if (!gate.account) return gate.response;
     const form = c.get('form');
-    const { value, errors } = validateIdentity(form, platform.clock.now());
+    const { value, errors } = validateIdentity(form, platform.clock.now(gate.account.id));
     if (!value) return show(c, c.get('t')('wallet.identityTitle'), identityView(c, { form, errors }), 422);
     wallet.setIdentity(gate.account.id, value);
     setFlash(c, mock, c.get('t')('wallet.walletReady'));
@@ -292,7 +294,7 @@ export function walletApp(mock: MockContext) {
         addCardView(c, { form: { expiry: '', holder: card.holder }, errors: [result.reason] }),
         422,
       );
-    wallet.startVerification(result.card.id);
+    wallet.startVerification(accountId, result.card.id);
     const amount = moneyText(platform.faults.has('sms-amount') ? 100 * CHECK_DEBIT_CENTS : CHECK_DEBIT_CENTS);
     const phone = wallet.account(accountId)?.phone;
     const label = cardLabel(result.card);
@@ -330,7 +332,7 @@ export function walletApp(mock: MockContext) {
         cvc: (form.cvc ?? '').slice(0, 10),
         holder: (form.holder ?? '').slice(0, 200),
       },
-      new Date(platform.clock.now()),
+      new Date(platform.clock.now(gate.account.id)),
     );
     if (!card) return show(c, t('wallet.addCard'), addCardView(c, { replacing, form, errors }), 422);
     if (wallet.isRisky(card)) {

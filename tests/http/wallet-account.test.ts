@@ -161,6 +161,26 @@ describe('wallet account over HTTP (R1, R2)', () => {
     assert.equal(ok.headers.get('location'), '/setup/security');
   });
 
+  it("moves one buyer's clock without expiring another buyer's link", async () => {
+    const other = new Client(walletApp(mock));
+    const otherId = newBuyer('other@x.test');
+    signIn(other, otherId);
+    await other.get('/open');
+    const id = /name="captchaId" value="([^"]+)"/.exec(other.lastHtml)![1]!;
+    await other.post('/open', {
+      email: 'other@x.test',
+      captchaId: id,
+      captcha: WALLET_TEST_KEYS.captchaTestAnswer,
+    });
+    const otherLink = lastLink();
+    signIn(wallet);
+    await requestConfirmation();
+    const mine = lastLink();
+    mock.platform.clock.advance(25 * 3_600_000, buyerId);
+    assert.equal((await wallet.get(mine.pathname + mine.search)).status, 410);
+    assert.equal((await other.get(otherLink.pathname + otherLink.search)).status, 303);
+  });
+
   it('refuses a payment password that is not 6 digits, or not repeated exactly (422)', async () => {
     signIn(wallet);
     await confirmEmail();
