@@ -11,6 +11,7 @@ import type { TargetProfile } from './target.ts';
  *   @needs:inbox          reading mail/SMS through the profile's inbox
  *   @needs:captcha        the captcha's test answer
  *   @needs:fresh-buyer    a brand-new account per scenario (not a pre-made pool account)
+ *   @needs:second-buyer   a second buyer in the same scenario (a pool needs 2 accounts per worker)
  */
 export const NEEDS = {
   control: (p: TargetProfile) => p.capabilities.control,
@@ -20,7 +21,9 @@ export const NEEDS = {
   inbox: (p: TargetProfile) => !!p.inbox,
   captcha: (p: TargetProfile) => !!p.captcha,
   'fresh-buyer': (p: TargetProfile) => p.accounts.source !== 'pool',
-} as const;
+  'second-buyer': (p: TargetProfile, workers: number) =>
+    p.accounts.source !== 'pool' || p.accounts.emails.length >= 2 * workers,
+} as const satisfies Record<string, (p: TargetProfile, workers: number) => boolean>;
 
 export type Need = keyof typeof NEEDS;
 
@@ -32,6 +35,7 @@ const WHY: Record<Need, string> = {
   inbox: 'needs an inbox (profile inbox)',
   captcha: 'needs the captcha test answer (profile captcha)',
   'fresh-buyer': 'needs a new account per scenario, the profile gives pre-made accounts',
+  'second-buyer': 'needs a second buyer, the account pool has fewer than 2 per worker',
 };
 
 /** The needs a scenario's tags declare. Unknown `@needs:` tags are an error (a typo must not run by accident). */
@@ -53,8 +57,8 @@ export function needsOf(tags: readonly string[]): Need[] {
 }
 
 /** Why the scenario cannot run on this target, or undefined when it can. */
-export function skipReason(tags: readonly string[], profile: TargetProfile): string | undefined {
-  const missing = needsOf(tags).filter((n) => !NEEDS[n](profile));
+export function skipReason(tags: readonly string[], profile: TargetProfile, workers = 1): string | undefined {
+  const missing = needsOf(tags).filter((n) => !NEEDS[n](profile, workers));
   if (!missing.length) return undefined;
   return `target ${profile.name} lacks: ${missing.map((n) => WHY[n]).join('; ')}`;
 }

@@ -2,7 +2,7 @@ Feature: A buyer's cards are private
   Card actions check ownership: another buyer cannot see a card, nor remove it, even by editing
   the address a delete form posts to. The answer is "not found", and the card stays linked.
 
-  @proc:R3 @severity:blocker @smoke @needs:fresh-buyer
+  @proc:R3 @severity:blocker @smoke @needs:second-buyer
   Scenario: Another buyer cannot see or delete a card, even by editing the address
     Given a signed-in buyer
     And the buyer has a linked VISA card

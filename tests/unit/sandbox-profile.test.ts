@@ -146,6 +146,8 @@ describe('capability tags', () => {
     assert.match(skipReason(['@mock-only'], p)!, /lacks: needs the control API/);
     assert.match(skipReason(['@needs:clock', '@needs:inbox'], p)!, /needs to advance the target clock$/);
     assert.throws(() => skipReason(['@needs:time-travel'], p), /unknown tag @needs:time-travel/);
+    assert.equal(skipReason(['@needs:second-buyer'], p, 1), undefined, '2 pool accounts, 1 worker');
+    assert.match(skipReason(['@needs:second-buyer'], p, 2)!, /fewer than 2 per worker/);
   });
 });
 
