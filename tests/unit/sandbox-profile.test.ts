@@ -2,6 +2,8 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { inspect } from 'node:util';
 import { describe, it } from 'node:test';
+import { buyerSourceFor } from '../../fixtures/buyers.ts';
+import { PoolBuyers } from '../../fixtures/sandbox-buyers.ts';
 import { skipReason } from '../../support/capabilities.ts';
 import { loadConfig } from '../../support/config.ts';
 import { guardHosts, hostAllowed, loadTarget, TargetRefused } from '../../support/load-target.ts';
@@ -70,6 +72,26 @@ describe('sandbox target profile', () => {
     assert.equal(card.number, '4111111111111111');
     assert.ok(!JSON.stringify(card).includes('4111111111111111'));
     assert.ok(Secret.values().includes(ENV.SANDBOX_PASSWORD));
+  });
+
+  it('gives sandbox buyers from the pool, signed in through the UI, never from a control API', async () => {
+    const buyers = buyerSourceFor(sandbox(), 0, 1);
+    assert.ok(buyers instanceof PoolBuyers);
+    assert.equal(buyers.linkCardDirectly, undefined, 'cards are linked through checkout');
+    const first = await buyers.fresh();
+    assert.equal(first.email, 'buyer-1@sandbox.cardwatch.test');
+    assert.equal(first.password, ENV.SANDBOX_PASSWORD);
+    assert.ok(!JSON.stringify(first).includes(ENV.SANDBOX_PASSWORD));
+    assert.equal(
+      (await buyers.fresh()).email,
+      'buyer-2@sandbox.cardwatch.test',
+      'a second buyer: the next account',
+    );
+    await assert.rejects(buyers.fresh(), /@needs:fresh-buyer/);
+    assert.equal(
+      (buyerSourceFor(sandbox(), 1, 2) as PoolBuyers).account().email,
+      'buyer-2@sandbox.cardwatch.test',
+    );
   });
 
   it('hands out each test card once per scenario, then says the profile has no more', () => {
