@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { inspect } from 'node:util';
 import { describe, it } from 'node:test';
-import { buyerSourceFor } from '../../fixtures/buyers.ts';
+import { type BuyerSource, buyerSourceFor } from '../../fixtures/buyers.ts';
 import { PoolBuyers } from '../../fixtures/sandbox-buyers.ts';
 import { skipReason } from '../../support/capabilities.ts';
 import { loadConfig } from '../../support/config.ts';
@@ -77,7 +77,7 @@ describe('sandbox target profile', () => {
   it('gives sandbox buyers from the pool, signed in through the UI, never from a control API', async () => {
     const buyers = buyerSourceFor(sandbox(), 0, 1);
     assert.ok(buyers instanceof PoolBuyers);
-    assert.equal(buyers.linkCardDirectly, undefined, 'cards are linked through checkout');
+    assert.equal((buyers as BuyerSource).linkCardDirectly, undefined, 'cards are linked through checkout');
     const first = await buyers.fresh();
     assert.equal(first.email, 'buyer-1@sandbox.cardwatch.test');
     assert.equal(first.password, ENV.SANDBOX_PASSWORD);
