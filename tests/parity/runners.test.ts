@@ -39,7 +39,10 @@ function runSuite(runner: 'playwright' | 'cucumber', faults: string, reportsDir:
   };
   delete env.TARGET_PROFILE;
   return new Promise<{ code: number; output: string }>((resolve, reject) => {
-    const child = spawn('npx', ['tsx', script, ...FEATURES], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    // The English pass on both sides: Playwright's desktop + mobile projects = cucumber's default profile
+    // (desktop-id, the Indonesian pass, is cucumber's `-p id`).
+    const args = runner === 'playwright' ? ['--project=desktop', '--project=mobile', ...FEATURES] : FEATURES;
+    const child = spawn('npx', ['tsx', script, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     child.stdout.on('data', (c: Buffer) => (output += c));
     child.stderr.on('data', (c: Buffer) => (output += c));
@@ -79,7 +82,10 @@ describe('playwright-bdd and cucumber-js give the same results', {
       for (const runner of ['playwright', 'cucumber'] as const) {
         const reportsDir = join(reportsRoot, `${runner}-${faults || 'clean'}`);
         const { code, output } = await runSuite(runner, faults, reportsDir);
-        const results = await allureOutcomes(reportsDir).catch(() => ({}));
+        const results = await allureOutcomes(reportsDir).catch((error: NodeJS.ErrnoException) => {
+          if (error.code === 'ENOENT') return {};
+          throw error;
+        });
         if (Object.keys(results).length === 0)
           assert.fail(`${runner} produced no results (exit ${code}):\n${output}`);
         outcomes[runner] = results;
