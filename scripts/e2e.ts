@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { ConfigError } from '../support/env.ts';
 import { loadConfig } from '../support/config.ts';
 import { isSetupError, loadTarget } from '../support/load-target.ts';
+import { bddgenIfChanged } from './lib/bddgen.ts';
 import { generateReport } from './lib/report.ts';
 import { run } from './lib/run.ts';
 import { janitorSummary, redactArtefacts, runRedacted, skippedWithReasons } from './lib/sandbox-run.ts';
@@ -18,7 +19,8 @@ async function main(): Promise<number> {
   const secrets = target.kind === 'sandbox' ? classify(Secret.values()) : undefined;
   await rm(join(cfg.REPORTS_DIR, 'janitor.jsonl'), { force: true });
 
-  const generated = await run('npx', ['bddgen']);
+  // bddgen only when features, steps or config changed (scripts/lib/bddgen.ts).
+  const generated = await bddgenIfChanged(cfg.BDD_OUTPUT_DIR);
   if (generated !== 0) return generated;
   const playwright = ['playwright', 'test', ...process.argv.slice(2)];
   let tests = secrets ? await runRedacted('npx', playwright, secrets) : await run('npx', playwright);

@@ -4,6 +4,7 @@ import { mkdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ConfigError } from '../support/env.ts';
 import { loadConfig } from '../support/config.ts';
+import { bddgenIfChanged } from './lib/bddgen.ts';
 import { run } from './lib/run.ts';
 
 interface JsonResult {
@@ -42,7 +43,7 @@ async function main(): Promise<number> {
   const env = { ...process.env, TARGET: 'mock', REPORTS_DIR: reportsDir };
 
   const started = Date.now();
-  if ((await run('npx', ['bddgen'], env)) !== 0) return 2;
+  if ((await bddgenIfChanged(cfg.BDD_OUTPUT_DIR, env)) !== 0) return 2;
   const args = ['playwright', 'test', `--repeat-each=${n}`, '--retries=0', '--reporter=dot,json', ...rest];
   console.log(`[flake] npx ${args.join(' ')}`);
   await run('npx', args, {

@@ -4,6 +4,7 @@ import { createWriteStream } from 'node:fs';
 import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { FAULT_NAMES } from '../mock-app/domain/faults.ts';
+import { bddgenIfChanged } from '../scripts/lib/bddgen.ts';
 import { groupScenarios, markFlakyRetries, readResults, scenarioKey } from '../scripts/lib/allure-results.ts';
 import type { Config } from '../support/config.ts';
 import { EXPECTATIONS, type FaultExpectation } from './expectations.ts';
@@ -64,8 +65,10 @@ interface ListedSuite {
 
 /** Generates the specs (bddgen) and lists every scenario with its tags, as `playwright test --list` does. */
 export async function listScenarios(env: NodeJS.ProcessEnv): Promise<Scenario[]> {
-  const gen = await capture('npx', ['bddgen'], env);
-  if (gen.code !== 0) throw new Error('bddgen failed: run `npx bddgen` to see why');
+  const gen = await bddgenIfChanged(env.BDD_OUTPUT_DIR ?? '.features-gen', env, (cmd, args, e) =>
+    capture(cmd, args, e ?? env).then((r) => r.code),
+  );
+  if (gen !== 0) throw new Error('bddgen failed: run `npx bddgen` to see why');
   const listed = await capture('npx', ['playwright', 'test', '--list', '--reporter=json'], env);
   const json = JSON.parse(listed.stdout) as { suites: ListedSuite[]; errors?: { message: string }[] };
   if (json.errors?.length) throw new Error(`playwright --list: ${json.errors[0]!.message}`);
