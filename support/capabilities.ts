@@ -20,7 +20,7 @@ export const NEEDS = {
   disputes: (p: TargetProfile) => p.capabilities.disputes,
   inbox: (p: TargetProfile) => !!p.inbox,
   captcha: (p: TargetProfile) => !!p.captcha,
-  'fresh-buyer': (p: TargetProfile) => p.accounts.source !== 'pool',
+  'fresh-buyer': (p: TargetProfile) => p.accounts.source !== 'pool' || !!p.accounts.signUp,
   'second-buyer': (p: TargetProfile, workers: number) =>
     p.accounts.source !== 'pool' || p.accounts.emails.length >= 2 * workers,
 } as const satisfies Record<string, (p: TargetProfile, workers: number) => boolean>;
@@ -34,7 +34,8 @@ const WHY: Record<Need, string> = {
   disputes: 'needs disputes decided',
   inbox: 'needs an inbox (profile inbox)',
   captcha: 'needs the captcha test answer (profile captcha)',
-  'fresh-buyer': 'needs a new account per scenario, the profile gives pre-made accounts',
+  'fresh-buyer':
+    'needs a new account per scenario, the profile gives pre-made accounts only (accounts.signUp)',
   'second-buyer': 'needs a second buyer, the account pool has fewer than 2 per worker',
 };
 

@@ -75,6 +75,19 @@ export const accountsSchema = z.discriminatedUnion(
       source: z.literal('pool'),
       emails: z.array(z.email()).min(1),
       password: passwordField,
+      /** Optional: scenarios tagged @needs:fresh-buyer sign up a new account through the UI. */
+      signUp: z
+        .object({
+          /** The new account's address; `{id}` becomes a unique id per scenario (use a domain your inbox receives). */
+          address: z
+            .string()
+            .regex(/^[^@\s]*\{id\}[^@\s]*@[^@\s]+$/, 'an address with {id}, e.g. "qa+{id}@inbox.example"'),
+          password: passwordField,
+          /** ISO code of the country picked in the form (its name comes from labels.shop.countries). */
+          country: z.string().regex(/^[A-Z]{2}$/),
+          name: z.string().min(2).default('Test Buyer'),
+        })
+        .optional(),
     }),
   ],
   { message: 'expected source "control" or "pool"' },

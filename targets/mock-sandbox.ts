@@ -55,6 +55,12 @@ export default function mockSandboxProfile() {
         .split(',')
         .map((e) => e.trim()),
       password: { env: 'SANDBOX_PASSWORD' },
+      // Scenarios that need a brand-new account (@needs:fresh-buyer) sign up through the sign-up page.
+      signUp: {
+        address: 'qa-{id}@sandbox.cardwatch.test',
+        password: { env: 'SANDBOX_PASSWORD' },
+        country: 'ID',
+      },
     },
     // The sandbox's published test cards (any Luhn-valid number works on the mock; F6 needs six VISA).
     // Override with SANDBOX_VISA_CARDS / SANDBOX_MASTERCARD_CARDS (comma-separated) and SANDBOX_CVC.
