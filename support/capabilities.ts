@@ -10,7 +10,7 @@ import type { TargetProfile } from './target.ts';
  *   @needs:disputes       having a dispute decided
  *   @needs:inbox          reading mail/SMS through the profile's inbox
  *   @needs:captcha        the captcha's test answer
- *   @needs:fresh-buyer    a brand-new account per scenario (not a pre-made pool account)
+ *   @needs:fresh-buyer    a brand-new account per scenario (accounts.signUp, or not a pool)
  *   @needs:second-buyer   a second buyer in the same scenario (a pool needs 2 accounts per worker)
  */
 export const NEEDS = {
