@@ -17,7 +17,7 @@ const REMOVAL = 'Delete a card from the direct page without a wallet account';
 
 const cfg = loadConfig();
 // Own ports and folders, so this never meets the suite's own run (npm test runs e2e after the node tests).
-const portBase = String(cfg.MOCK_PORT_BASE + 20);
+const portBase = process.env.PARITY_PORT_BASE ?? '5830';
 const reportsRoot = join(cfg.REPORTS_DIR, 'parity');
 
 type Outcome = 'pass' | 'fail' | 'skipped';
