@@ -1,5 +1,6 @@
 // Secrets never leave the run: sandbox mode against the mock in sandbox posture with known secret values
-// (password, 9 full card numbers, a CVC), traces on for every scenario and one scenario made to fail
+// (password, 9 full card numbers, a CVC), traces on for every scenario (pool accounts, a second buyer,
+// a sign-up with captcha and mail among them) and one scenario made to fail
 // with a card number typed in the form (fault link-unticked). Then every artefact is searched: console
 // output, allure-results with attachments, the Allure report, Playwright's JSON and test-results, the
 // janitor log, every trace zip unzipped (zips inside zips too), base64 included. 0 occurrences.
@@ -52,13 +53,14 @@ function runSandboxSuite(): Promise<number | null> {
   return new Promise((resolve) => {
     const child = spawn(
       'npx',
+      // L1 (fails: card typed), R3 + privacy (second pool account), R4, R2 (sign-up, captcha, inbox)
       [
         'tsx',
         'scripts/e2e.ts',
         '--grep',
-        '@proc:L1|@proc:R3|@proc:R4',
+        '@proc:L1|@proc:R3|@proc:R4|@proc:R2 @fact:F5',
         '--grep-invert',
-        '@needs:|@mock-only',
+        '@mock-only|@needs:clock',
       ],
       { env, stdio: ['ignore', 'pipe', 'pipe'] },
     );
