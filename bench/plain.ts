@@ -49,7 +49,7 @@ export async function goto(page: Page, url: string): Promise<void> {
   if (res && res.status() >= 400) throw new Error(`${url} answered HTTP ${res.status()}`);
 }
 
-/** Every card list, in this session and a new one, then the store: the suite's oracle, inlined. */
+/** Every card list (as Screens.cardLists()), in this session and a new one, then the store: the suite's oracle, inlined. */
 export async function expectCardNowhere(
   page: Page,
   browser: Browser,
@@ -60,11 +60,22 @@ export async function expectCardNowhere(
   const re = last4Re(card.last4);
   const lists = (p: Page) => {
     const wallet = p.getByRole('region', { name: labels.wallet.cardInformation });
+    const account = p.getByRole('tabpanel', { name: labels.wallet.myAccountTab, exact: true });
+    const accountCards = account.getByRole('list', { name: labels.wallet.linkedCards, exact: true });
+    const accountReady = accountCards
+      .or(account.getByText(labels.wallet.noCards))
+      .or(p.getByRole('main').getByRole('button', { name: labels.wallet.openNow, exact: true }))
+      .first();
     const checkout = p.getByRole('group', { name: labels.shop.paymentMethod });
     const help = p.getByRole('region', { name: labels.help.linkedCards });
     const app = p.getByRole('tabpanel', { name: labels.mobile.app.myBankCards });
     return [
       { url: urls.walletDirect!, ready: wallet, card: wallet.getByRole('listitem').filter({ hasText: re }) },
+      {
+        url: urls.walletAccount!,
+        ready: accountReady,
+        card: accountCards.getByRole('listitem').filter({ hasText: re }),
+      },
       { url: urls.checkout!, ready: checkout, card: checkout.getByRole('radio', { name: re }) },
       { url: urls.helpCards!, ready: help, card: help.getByRole('listitem').filter({ hasText: re }) },
       { url: urls.mobileAppCards!, ready: app, card: app.getByRole('listitem').filter({ hasText: re }) },
