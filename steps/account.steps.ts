@@ -1,6 +1,5 @@
 import { expect } from '@playwright/test';
 import type { AccountEntry } from '../pages/shop/account-panel.ts';
-import { shop } from '../pages/shop/screens.ts';
 import type { Brand } from '../support/test-cards.ts';
 import type { StepApi } from './api.ts';
 
@@ -27,7 +26,7 @@ export function registerAccountSteps({ Given, When, Then }: StepApi) {
       throw new Error(
         `the account panel has no entry "${entry}" here: use ${Object.keys(ENTRIES).join(', ')}`,
       );
-    const panel = shop(this).accountPanel;
+    const panel = this.screens.accountPanel;
     await panel.openShop();
     await panel.goTo(key);
   });
@@ -56,7 +55,7 @@ export function registerAccountSteps({ Given, When, Then }: StepApi) {
   );
 
   When('the buyer opens a dispute on that order because it did not arrive', async function () {
-    await shop(this).orders.openDispute(this.card().last4, 'notReceived');
+    await this.screens.orders.openDispute(this.card().last4, 'notReceived');
   });
 
   When('the seller loses the dispute', async function () {
@@ -64,13 +63,13 @@ export function registerAccountSteps({ Given, When, Then }: StepApi) {
   });
 
   Then('"My disputes" shows the refund went to the wallet balance', async function () {
-    const disputes = shop(this).disputes;
+    const disputes = this.screens.disputes;
     await disputes.open();
     await expect(disputes.refundedToBalance()).toHaveCount(1);
   });
 
   Then('"My disputes" shows the refund went back to the card', async function () {
-    const disputes = shop(this).disputes;
+    const disputes = this.screens.disputes;
     await disputes.open();
     await expect(disputes.refundedToCard(this.card().last4)).toHaveCount(1);
     await expect(disputes.refundedToBalance()).toHaveCount(0);
@@ -96,14 +95,14 @@ export function registerAccountSteps({ Given, When, Then }: StepApi) {
       throw new Error(
         `unknown support category "${category}": use ${Object.keys(SUPPORT_CATEGORIES).join(', ')}`,
       );
-    await shop(this).support.send(
+    await this.screens.support.send(
       key,
       'The wallet said my card was removed, but checkout still offers it as a saved card.',
     );
   });
 
   Then('support answers with a ticket number', async function () {
-    expect(await shop(this).support.ticketNumber()).toMatch(/\w*\d{4,}\w*/);
+    expect(await this.screens.support.ticketNumber()).toMatch(/\w*\d{4,}\w*/);
   });
 
   // Privacy
@@ -123,16 +122,16 @@ export function registerAccountSteps({ Given, When, Then }: StepApi) {
   });
 
   When("the other buyer aims their own delete form at the buyer's card and submits it", async function () {
-    const address = await shop(this).tampering.deleteAddressOf(this.card().last4);
+    const address = await this.screens.tampering.deleteAddressOf(this.card().last4);
     const other = this.other!;
-    await shop({ page: other.screens.page, target: this.target }).tampering.submitOwnDeleteFormTo(
+    await other.screens.tampering.submitOwnDeleteFormTo(
       other.card.last4,
       address,
     );
   });
 
   Then('the other buyer gets the "not found" page', async function () {
-    const tampering = shop({ page: this.other!.screens.page, target: this.target }).tampering;
+    const tampering = this.other!.screens.tampering;
     await expect(tampering.notFound).toBeVisible();
   });
 

@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import { expect } from '@playwright/test';
-import { shop } from '../pages/shop/screens.ts';
 import type { PaymentMethod } from '../support/labels/shop.ts';
 import { type Brand, randomTestCard } from '../support/test-cards.ts';
 import type { StepApi } from './api.ts';
@@ -41,7 +40,7 @@ export function registerCheckoutSteps({ Given, When, Then }: StepApi) {
       name: 'Test Buyer',
       country,
     };
-    await shop(this).signUp.signUp(details);
+    await this.screens.signUp.signUp(details);
     this.adoptBuyer({ email: details.email, password: details.password });
   });
 
