@@ -5,6 +5,7 @@ import type { ValidCard } from './card-input.ts';
 import type { Cards, StoredCard } from './cards.ts';
 import type { Clock } from './clock.ts';
 import type { Orders, Order, Product } from './orders.ts';
+import { sameName } from './names.ts';
 import { type AltMethod, alternativesFor } from './payment-methods.ts';
 
 export type Payment =
@@ -19,7 +20,10 @@ export type LinkOutcome =
   | { kind: 'notRequested' }
   | { kind: 'limit'; max: number }
   | { kind: 'duplicate'; card: StoredCard }
-  /** F9/L3: the card is the reissue of an expired linked card (same brand and holder): it takes its place. */
+  /**
+   * F9/L3: the card is the reissue of an expired linked card (same brand, same holder by `sameName`:
+   * NFC, case-insensitive): it takes its place.
+   */
   | { kind: 'reissued'; card: StoredCard; replaced: StoredCard };
 
 export type PayResult =
@@ -92,13 +96,12 @@ export class Checkout {
 
   private linkAfterPayment(accountId: string, card: ValidCard, requested: boolean): LinkOutcome {
     const now = this.clock.now();
-    const holder = card.holder.toLowerCase();
     const alreadyLinked = this.cards
       .list(accountId)
       .find((c) => this.cards.fingerprint(card.pan) === this.fingerprintOf(c.id));
     const expired = this.cards
       .list(accountId)
-      .find((c) => isExpired(c, now) && c.brand === card.brand && c.holder.toLowerCase() === holder);
+      .find((c) => isExpired(c, now) && c.brand === card.brand && sameName(c.holder, card.holder));
     if (expired && !alreadyLinked) {
       return this.db.transaction((): LinkOutcome => {
         this.cards.remove(accountId, expired.id);

@@ -6,6 +6,7 @@ import type { StoredCard } from './cards.ts';
 import type { Clock } from './clock.ts';
 import type { Faults } from './faults.ts';
 import { newId } from './ids.ts';
+import { nameKey } from './names.ts';
 
 const HOUR = 3_600_000;
 /** A confirmation link works for 24 hours after it was sent (R2). */
@@ -182,9 +183,7 @@ export class Wallet {
       )
       .run(
         hashSecret(security.password),
-        JSON.stringify(
-          security.questions.map((q) => ({ q: q.question, a: hashSecret(q.answer.toLowerCase()) })),
-        ),
+        JSON.stringify(security.questions.map((q) => ({ q: q.question, a: hashSecret(nameKey(q.answer)) }))),
         accountId,
       );
   }

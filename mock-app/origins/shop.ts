@@ -1,5 +1,5 @@
 import { deleteCookie } from 'hono/cookie';
-import { validateCard } from '../domain/card-input.ts';
+import { type CardProblem, validateCard } from '../domain/card-input.ts';
 import type { Payment } from '../domain/checkout.ts';
 import { isDisputeReason } from '../domain/disputes.ts';
 import { CATALOG } from '../domain/orders.ts';
@@ -119,6 +119,7 @@ export function shopApp(mock: MockContext) {
     product: (typeof CATALOG)[number],
     form: CheckoutForm,
     errors: string[],
+    cardProblems: readonly CardProblem[] = [],
   ) =>
     shopPage(
       c,
@@ -128,12 +129,13 @@ export function shopApp(mock: MockContext) {
         saved: platform.cardsOn('checkout', accountId),
         form,
         errors,
+        cardProblems,
         linkByDefault: !platform.faults.has('link-unticked'),
         now: platform.clock.now(),
         balanceCents: platform.balance.of(accountId),
         alternatives: alternativesFor(country),
       }),
-      errors.length ? 422 : 200,
+      errors.length || cardProblems.length ? 422 : 200,
     );
 
   app.get('/checkout', (c) => {
@@ -152,7 +154,7 @@ export function shopApp(mock: MockContext) {
     const product = CATALOG.find((p) => p.id === form.product);
     if (!product) return errorPage(c, 400, 'common.badRequestTitle', 'Unknown product.');
     const method = form.method ?? 'new';
-    const again = (errors: string[]) =>
+    const again = (errors: string[], cardProblems: readonly CardProblem[] = []) =>
       checkoutPage(
         c,
         account.id,
@@ -160,6 +162,7 @@ export function shopApp(mock: MockContext) {
         product,
         { method, expiry: form.expiry, holder: form.holder, linkCard: form.linkCard === 'on' },
         errors,
+        cardProblems,
       );
 
     let payment: Payment;
@@ -170,7 +173,7 @@ export function shopApp(mock: MockContext) {
       if (!isAltMethod(alt)) return errorPage(c, 400, 'common.badRequestTitle', 'Unknown payment method.');
       payment = { kind: 'alt', method: alt };
     } else if (method === 'new') {
-      const { card, errors } = validateCard(
+      const { card, problems } = validateCard(
         {
           number: (form.cardNumber ?? '').slice(0, 40),
           expiry: (form.expiry ?? '').slice(0, 10),
@@ -179,7 +182,7 @@ export function shopApp(mock: MockContext) {
         },
         new Date(platform.clock.now()),
       );
-      if (!card) return again(errors);
+      if (!card) return again([], problems);
       payment = { kind: 'new', card, link: form.linkCard === 'on' };
     } else return errorPage(c, 400, 'common.badRequestTitle', 'Unknown payment method.');
 

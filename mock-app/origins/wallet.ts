@@ -277,7 +277,7 @@ export function walletApp(mock: MockContext) {
     const replaceId = c.req.query('replace');
     const replacing = replaceId ? platform.cards.find(gate.account.id, replaceId) : undefined;
     if (replaceId && !replacing) return notYours(c);
-    return show(c, c.get('t')('wallet.addCard'), addCardView(c, { replacing, form: {}, errors: [] }));
+    return show(c, c.get('t')('wallet.addCard'), addCardView(c, { replacing, form: {} }));
   });
 
   /** Links a card in the wallet: pending verification for 24 hours, an SMS about the $0.01 check (F8). */
@@ -291,7 +291,7 @@ export function walletApp(mock: MockContext) {
       return show(
         c,
         t('wallet.addCard'),
-        addCardView(c, { form: { expiry: '', holder: card.holder }, errors: [result.reason] }),
+        addCardView(c, { form: { expiry: '', holder: card.holder }, refused: result.reason }),
         422,
       );
     wallet.startVerification(accountId, result.card.id);
@@ -325,7 +325,7 @@ export function walletApp(mock: MockContext) {
     const replaces = form.replace || undefined;
     const replacing = replaces ? platform.cards.find(gate.account.id, replaces) : undefined;
     if (replaces && !replacing) return notYours(c);
-    const { card, errors } = validateCard(
+    const { card, problems } = validateCard(
       {
         number: (form.cardNumber ?? '').slice(0, 40),
         expiry: (form.expiry ?? '').slice(0, 10),
@@ -334,7 +334,8 @@ export function walletApp(mock: MockContext) {
       },
       new Date(platform.clock.now(gate.account.id)),
     );
-    if (!card) return show(c, t('wallet.addCard'), addCardView(c, { replacing, form, errors }), 422);
+    if (!card)
+      return show(c, t('wallet.addCard'), addCardView(c, { replacing, form, cardProblems: problems }), 422);
     if (wallet.isRisky(card)) {
       const token = wallet.hold(gate.account.id, card, replaces);
       return show(

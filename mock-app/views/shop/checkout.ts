@@ -1,10 +1,11 @@
 import { html } from 'hono/html';
-import { cardLabel, type CardField } from '../../domain/card-input.ts';
+import { cardLabel, type CardField, type CardProblem } from '../../domain/card-input.ts';
 import type { StoredCard } from '../../domain/cards.ts';
 import { isExpired, type LinkOutcome } from '../../domain/checkout.ts';
 import type { Order, Product } from '../../domain/orders.ts';
 import type { AltMethod } from '../../domain/payment-methods.ts';
 import type { Ctx } from '../../http/origin.ts';
+import { cardFieldError, cardProblemText } from '../card-problems.ts';
 import { csrfField } from '../layout.ts';
 import { money } from './catalog.ts';
 import { paidWith } from './orders.ts';
@@ -23,17 +24,15 @@ export interface CheckoutForm {
 function field(
   c: Ctx,
   id: CardField,
-  name: string,
   label: string,
-  errors: string[],
+  problems: readonly CardProblem[],
   attrs: { type?: string; value?: string; autocomplete: string },
 ) {
-  const t = c.get('t');
-  const bad = errors.includes(id);
+  const error = cardFieldError(c, problems, id);
   return html`<label for="${id}">${label}</label>
-<input id="${id}" name="${name}" type="${attrs.type ?? 'text'}" autocomplete="${attrs.autocomplete}" value="${attrs.value ?? ''}"
-  ${bad ? html`aria-invalid="true" aria-describedby="${id}-error"` : ''}>
-${bad ? html`<p id="${id}-error" class="error">${t(`shop.errors.${id}`)}</p>` : ''}`;
+<input id="${id}" name="${id}" type="${attrs.type ?? 'text'}" autocomplete="${attrs.autocomplete}" value="${attrs.value ?? ''}"
+  ${error ? html`aria-invalid="true" aria-describedby="${id}-error"` : ''}>
+${error ? html`<p id="${id}-error" class="error">${error}</p>` : ''}`;
 }
 
 /** The card form never echoes a number or a CVC back: after an error the buyer types them again. */
@@ -43,7 +42,10 @@ export function checkoutView(
     product: Product;
     saved: StoredCard[];
     form: CheckoutForm;
+    /** Checkout's own refusals (shop.errors.*): savedCard, expiredCard, balanceTooLow, methodNotOffered. */
     errors: string[];
+    /** The new card's refused fields. */
+    cardProblems: readonly CardProblem[];
     linkByDefault: boolean;
     now: number;
     balanceCents: number;
@@ -58,7 +60,14 @@ export function checkoutView(
   const balanceTooLow = p.balanceCents < p.product.priceCents;
   return html`<h1>${t('shop.checkout')}</h1>
 <p>${p.product.name} · ${money(p.product.priceCents)}</p>
-${p.errors.length ? html`<p class="error" role="alert">${p.errors.map((e) => t(`shop.errors.${e}`)).join(' ')}</p>` : ''}
+${
+  p.errors.length || p.cardProblems.length
+    ? html`<p class="error" role="alert">${[
+        ...p.errors.map((e) => t(`shop.errors.${e}`)),
+        ...p.cardProblems.map((problem) => cardProblemText(c, problem)),
+      ].join(' ')}</p>`
+    : ''
+}
 <form method="post" action="/checkout" novalidate>
   ${csrfField(c.get('csrf'))}
   <input type="hidden" name="product" value="${p.product.id}">
@@ -82,10 +91,10 @@ ${p.errors.length ? html`<p class="error" role="alert">${p.errors.map((e) => t(`
   </fieldset>
   <fieldset>
     <legend>${t('shop.newCard')}</legend>
-    ${field(c, 'cardNumber', 'cardNumber', t('shop.cardNumber'), p.errors, { autocomplete: 'cc-number' })}
-    ${field(c, 'expiry', 'expiry', t('shop.expiry'), p.errors, { autocomplete: 'cc-exp', value: p.form.expiry })}
-    ${field(c, 'cvc', 'cvc', t('shop.cvc'), p.errors, { autocomplete: 'cc-csc', type: 'password' })}
-    ${field(c, 'holder', 'holder', t('shop.holder'), p.errors, { autocomplete: 'cc-name', value: p.form.holder })}
+    ${field(c, 'cardNumber', t('shop.cardNumber'), p.cardProblems, { autocomplete: 'cc-number' })}
+    ${field(c, 'expiry', t('shop.expiry'), p.cardProblems, { autocomplete: 'cc-exp', value: p.form.expiry })}
+    ${field(c, 'cvc', t('shop.cvc'), p.cardProblems, { autocomplete: 'cc-csc', type: 'password' })}
+    ${field(c, 'holder', t('shop.holder'), p.cardProblems, { autocomplete: 'cc-name', value: p.form.holder })}
     <label><input type="checkbox" name="linkCard" value="on" ${linkChecked ? 'checked' : ''}> ${t('shop.linkCard')}</label>
   </fieldset>
   <p><button type="submit">${t('shop.pay')}</button></p>

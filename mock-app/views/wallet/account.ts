@@ -1,8 +1,9 @@
 import { html } from 'hono/html';
-import { cardLabel } from '../../domain/card-input.ts';
+import { type CardField, type CardProblem, cardLabel } from '../../domain/card-input.ts';
 import type { StoredCard } from '../../domain/cards.ts';
 import type { CardState, HistoryEntry } from '../../domain/wallet.ts';
 import type { Ctx } from '../../http/origin.ts';
+import { cardFieldError } from '../card-problems.ts';
 import { csrfField } from '../layout.ts';
 import { expiryText } from './cards.ts';
 import { input } from './form.ts';
@@ -117,19 +118,27 @@ export function manageCardsView(c: Ctx, cards: WalletCard[]) {
 /** The card form never echoes a number or a CVC back: after an error the buyer types them again. */
 export function addCardView(
   c: Ctx,
-  p: { replacing?: StoredCard; form: Record<string, string>; errors: string[] },
+  p: {
+    replacing?: StoredCard;
+    form: Record<string, string>;
+    /** The typed card's refused fields. */
+    cardProblems?: readonly CardProblem[];
+    /** Why a valid card was not linked: the wallet is full, or holds it already. */
+    refused?: 'limit' | 'duplicate';
+  },
 ) {
   const t = c.get('t');
-  const err = (f: string) => (p.errors.includes(f) ? `wallet.errors.${f}` : undefined);
-  const numberError = err('cardNumber') ?? err('brand') ?? err('limit') ?? err('duplicate');
+  const problems = p.cardProblems ?? [];
+  const err = (f: CardField) => cardFieldError(c, problems, f);
+  const numberError = err('cardNumber') ?? (p.refused ? t(`wallet.errors.${p.refused}`) : undefined);
   return html`<h1>${p.replacing ? t('wallet.replaceTitle', { card: cardLabel(p.replacing) }) : t('wallet.addCard')}</h1>
 <form method="post" action="/account/cards/add">
   ${csrfField(c.get('csrf'))}
   ${p.replacing ? html`<input type="hidden" name="replace" value="${p.replacing.id}">` : ''}
-  ${input(c, { id: 'cardNumber', label: t('wallet.cardNumber'), inputmode: 'numeric', autocomplete: 'cc-number', error: numberError })}
-  ${input(c, { id: 'expiry', label: t('wallet.expiry'), autocomplete: 'cc-exp', value: (p.form.expiry ?? '').slice(0, 7), error: err('expiry') })}
-  ${input(c, { id: 'cvc', label: t('wallet.cvc'), inputmode: 'numeric', autocomplete: 'cc-csc', error: err('cvc') })}
-  ${input(c, { id: 'holder', label: t('wallet.holder'), autocomplete: 'cc-name', value: (p.form.holder ?? '').slice(0, 80), error: err('holder') })}
+  ${input(c, { id: 'cardNumber', label: t('wallet.cardNumber'), inputmode: 'numeric', autocomplete: 'cc-number', errorText: numberError })}
+  ${input(c, { id: 'expiry', label: t('wallet.expiry'), autocomplete: 'cc-exp', value: (p.form.expiry ?? '').slice(0, 7), errorText: err('expiry') })}
+  ${input(c, { id: 'cvc', label: t('wallet.cvc'), inputmode: 'numeric', autocomplete: 'cc-csc', errorText: err('cvc') })}
+  ${input(c, { id: 'holder', label: t('wallet.holder'), autocomplete: 'cc-name', value: (p.form.holder ?? '').slice(0, 80), errorText: err('holder') })}
   <p><button type="submit">${t('wallet.addCard')}</button></p>
 </form>`;
 }

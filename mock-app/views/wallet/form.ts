@@ -1,13 +1,17 @@
 import { html } from 'hono/html';
 import type { Ctx } from '../../http/origin.ts';
 
-/** A labelled input with its inline error (aria-invalid + aria-describedby) when `error` is set. */
+/**
+ * A labelled input with its inline error (aria-invalid + aria-describedby) when `error` (a locale
+ * key) or `errorText` (a sentence already in the page's language) is set.
+ */
 export function input(
   c: Ctx,
   p: {
     id: string;
     label: string;
     error?: string;
+    errorText?: string;
     type?: string;
     value?: string;
     autocomplete?: string;
@@ -16,11 +20,12 @@ export function input(
   },
 ) {
   const t = c.get('t');
+  const error = p.errorText ?? (p.error ? t(p.error) : undefined);
   return html`<label for="${p.id}">${p.label}</label>
 <input id="${p.id}" name="${p.id}" type="${p.type ?? 'text'}" autocomplete="${p.autocomplete ?? 'off'}" value="${p.value ?? ''}"
   ${p.inputmode ? html`inputmode="${p.inputmode}"` : ''} ${p.required === false ? '' : 'required'}
-  ${p.error ? html`aria-invalid="true" aria-describedby="${p.id}-error"` : ''}>
-${p.error ? html`<p id="${p.id}-error" class="error">${t(p.error)}</p>` : ''}`;
+  ${error ? html`aria-invalid="true" aria-describedby="${p.id}-error"` : ''}>
+${error ? html`<p id="${p.id}-error" class="error">${error}</p>` : ''}`;
 }
 
 /** A labelled select of `options` ([value, text]) with its inline error. */
