@@ -33,10 +33,10 @@ export async function expectCardNowhere(world: CardwatchWorld): Promise<void> {
 
 export function registerOracleSteps({ Then }: StepApi) {
   Then('the card is removed everywhere', async function () {
-    await expectCardNowhere(this);
+    await this.phase('oracle', () => expectCardNowhere(this));
   });
 
   Then('the card is not stored anywhere', async function () {
-    await expectCardNowhere(this);
+    await this.phase('oracle', () => expectCardNowhere(this));
   });
 }
