@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { inspect } from 'node:util';
 
 /**
@@ -64,4 +65,27 @@ export function classify(values: string[]): SecretSet {
     else set.passwords.push(v);
   }
   return set;
+}
+
+/** The env variable a parent process puts this run's generated password in (scripts/lib/pipeline.ts). */
+export const GENERATED_PASSWORD_ENV = 'CARDWATCH_GENERATED_PASSWORD';
+
+/**
+ * A new random password: 16 base64url characters between a fixed upper/lower/digit/symbol frame, so
+ * it meets the usual password rules (8+ characters, each class) and its form encoding differs from
+ * `encodeURIComponent` ("!" is "%21" in a browser's POST body).
+ */
+export function newPassword(): string {
+  return `Cw!${randomBytes(12).toString('base64url')}-7x`;
+}
+
+/**
+ * The password of accounts this run signs up (the F1 sign-up step), as a Secret. The pipeline makes
+ * it before it starts the runner, registers it for redaction and passes it down in
+ * CARDWATCH_GENERATED_PASSWORD; run outside the pipeline (a bare `playwright test`), a random one is
+ * made here, registered, and put into `env` so this process's children share it.
+ */
+export function generatedPassword(env: NodeJS.ProcessEnv = process.env): Secret {
+  env[GENERATED_PASSWORD_ENV] ||= newPassword();
+  return new Secret(GENERATED_PASSWORD_ENV, env[GENERATED_PASSWORD_ENV]!);
 }

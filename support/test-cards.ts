@@ -24,6 +24,11 @@ function luhnCheckDigit(partial: string): number {
   return (10 - (sum % 10)) % 10;
 }
 
+/** True when the last digit of `digits` is its Luhn check digit (every card number's checksum). */
+export function luhnValid(digits: string): boolean {
+  return /^\d{2,}$/.test(digits) && luhnCheckDigit(digits.slice(0, -1)) === Number(digits.at(-1));
+}
+
 const PREFIX: Record<Brand, () => string> = {
   VISA: () => '4',
   Mastercard: () => String(51 + randomInt(5)),
