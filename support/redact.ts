@@ -213,11 +213,11 @@ function spellingOf(p: SecretPattern, hit: string): string {
 
 // Any full card number: issuer digit 2-6 (ISO/IEC 7812 banking and financial; 1 would take millisecond
 // timestamps), 13-19 digits, contiguous or in groups of 4 (4-6-4/5 for Amex and Diners), then Luhn-checked.
-// Not inside a longer token (hex hashes, ids), but right after a percent- or backslash-escape.
+// Not inside a longer token (hex hashes, ids) nor a decimal fraction, but right after a percent- or backslash-escape.
 const CARD_SEPARATOR = '(?: |-|\\+|%20|\\u00a0)';
 const CARD_LIKE = new RegExp(
   [
-    '(?:(?<![0-9A-Za-z%])|(?<=%[0-9A-Fa-f]{2})|(?<=\\\\[nrtbf]))',
+    '(?<!\\d\\.)(?:(?<![0-9A-Za-z%])|(?<=%[0-9A-Fa-f]{2})|(?<=\\\\[nrtbf]))',
     '(?:',
     '[2-6]\\d{12,18}',
     `|[2-6]\\d{3}(${CARD_SEPARATOR})\\d{4}\\1\\d{4}\\1\\d{1,4}(?:\\1\\d{1,3})?`,
