@@ -1,130 +1,231 @@
-// Alerts: one Slack-compatible JSON POST per state change (text + blocks), retried with p-retry.
-// A delivery that still fails is logged and never stops the monitor; with no webhook, alerts go to the log.
-import pRetry from 'p-retry';
+// Alerts: the changes of one cycle go out as ONE Slack-compatible message (text + blocks, grouped as
+// Alertmanager groups alerts), each change one line a person can act on. Delivery (outbox, retries,
+// Retry-After) is monitor/outbox.ts.
 import { PROCEDURES } from '../support/procedures.ts';
-import type { StateChange } from './state.ts';
+import { explain } from './evidence.ts';
+import { type SuiteError, suiteErrorName } from './observe.ts';
+import type { ChangeKind, StateChange } from './state.ts';
+
+export type AlertKind = ChangeKind | 'infrastructure' | 'suite-error' | 'suite-error-fixed';
+
+/** One entry of a cycle's message. */
+export interface AlertItem {
+  kind: AlertKind;
+  /** The procedure (or fact scenario subject) it is about; absent for infrastructure and suite errors. */
+  procedure?: string;
+  state?: string;
+  scenario?: string;
+  step?: string;
+  screen?: string;
+  control?: string;
+  httpStatus?: number;
+  error?: string;
+  /** The whole entry in one line: what changed, where, and what it looked for. */
+  line: string;
+  /** Facts its scenarios checked on the way. */
+  context?: string[];
+  /** Failed clean-ups of the sandbox accounts: warnings, not the procedure's failure. */
+  janitorWarnings?: string[];
+  report?: string;
+}
 
 export interface SlackPayload {
   text: string;
   blocks: unknown[];
   /** Machine-readable copy for receivers that are not Slack. */
   cardwatch: {
-    kind: StateChange['kind'] | 'infrastructure';
-    procedure?: string;
-    state?: string;
-    scenario?: string;
-    step?: string;
-    error?: string;
-    report: string;
+    /** Unique per message: receivers can drop a repeat (delivery is at least once). */
+    id: string;
     runId: string;
-  };
-}
-
-const ICON = { down: ':red_circle:', degraded: ':large_yellow_circle:', recovered: ':large_green_circle:' };
-
-const title = (id: string) =>
-  id in PROCEDURES ? `${id} · ${PROCEDURES[id as keyof typeof PROCEDURES]}` : id;
-
-/** Slack mrkdwn needs &, < and > escaped. */
-const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-
-export function alertPayload(change: StateChange, publicUrl: string): SlackPayload {
-  const { last } = change;
-  const report = `${publicUrl}${last.reportPath}`;
-  const headline =
-    change.kind === 'down'
-      ? `${change.procedure} is DOWN: ${last.scenario}`
-      : change.kind === 'degraded'
-        ? `${change.procedure} is DEGRADED: passed in ${(last.durationMs / 1000).toFixed(1)} s (slower than the threshold)`
-        : `${change.procedure} RECOVERED (was ${change.from}): ${last.scenario}`;
-  const fields: string[] = [
-    `*Procedure*\n${esc(title(change.procedure))}`,
-    `*Scenario*\n${esc(last.scenario)}`,
-  ];
-  if (change.kind === 'down') {
-    fields.push(`*Failing step*\n${esc(last.step ?? '(before the first step)')}`);
-    fields.push(`*Error*\n${esc(last.error ?? '(no message)')}`);
-    if (change.consecutiveFailures > 1) fields.push(`*Failed runs in a row*\n${change.consecutiveFailures}`);
-    if (last.category) fields.push(`*Category*\n${last.category}`);
-  }
-  return {
-    text: `${headline} — report: ${report}`,
-    blocks: [
-      { type: 'section', text: { type: 'mrkdwn', text: `${ICON[change.kind]} *${esc(headline)}*` } },
-      { type: 'section', fields: fields.map((text) => ({ type: 'mrkdwn', text })) },
-      {
-        type: 'actions',
-        elements: [{ type: 'button', text: { type: 'plain_text', text: 'Open the report' }, url: report }],
-      },
-    ],
-    cardwatch: {
-      kind: change.kind,
-      procedure: change.procedure,
-      state: change.to,
-      scenario: last.scenario,
-      step: last.step,
-      error: last.error,
-      report,
-      runId: last.runId,
-    },
-  };
-}
-
-export function infrastructurePayload(reason: string, runId: string, report: string): SlackPayload {
-  const headline = `cardwatch could not run the suite (infrastructure): ${reason}`;
-  return {
-    text: `${headline} — ${report}`,
-    blocks: [{ type: 'section', text: { type: 'mrkdwn', text: `:warning: *${esc(headline)}*` } }],
-    cardwatch: { kind: 'infrastructure', error: reason, report, runId },
+    createdAt: string;
+    /** Delivered after the cycle that made it (the webhook was failing then). */
+    late?: boolean;
+    items: AlertItem[];
   };
 }
 
 export type Log = (line: string) => void;
 
-export interface DeliverOptions {
-  webhookUrl?: string;
-  attempts: number;
-  log: Log;
-  /** First retry delay; tests use a small one. */
-  minTimeoutMs?: number;
-  timeoutMs?: number;
+const ICON: Record<AlertKind, string> = {
+  down: ':red_circle:',
+  degraded: ':large_yellow_circle:',
+  recovered: ':large_green_circle:',
+  flapping: ':repeat:',
+  settled: ':white_check_mark:',
+  'failing-often': ':warning:',
+  'failing-often-cleared': ':white_check_mark:',
+  infrastructure: ':construction:',
+  'suite-error': ':x:',
+  'suite-error-fixed': ':white_check_mark:',
+};
+
+const HEAD: Record<AlertKind, string> = {
+  down: 'DOWN',
+  degraded: 'DEGRADED',
+  recovered: 'RECOVERED',
+  flapping: 'FLAPPING',
+  settled: 'STOPPED FLAPPING',
+  'failing-often': 'FAILING OFTEN',
+  'failing-often-cleared': 'NO LONGER FAILING OFTEN',
+  infrastructure: 'MONITOR CANNOT MEASURE',
+  'suite-error': 'SUITE ERROR',
+  'suite-error-fixed': 'SUITE ERROR FIXED',
+};
+
+const title = (id: string) =>
+  id in PROCEDURES ? `${id} (${PROCEDURES[id as keyof typeof PROCEDURES]})` : id;
+
+/** Slack mrkdwn needs &, < and > escaped. */
+const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const sec = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+
+export function changeItem(change: StateChange, publicUrl: string): AlertItem {
+  const { last } = change;
+  const ev = last.evidence;
+  let what: string;
+  switch (change.kind) {
+    case 'down':
+      what = explain(last.step, ev, last.error);
+      break;
+    case 'degraded':
+      what = `passed in ${sec(last.procedureMs)} (${last.timeSource === 'cw.procedureMs' ? 'procedure time' : 'whole scenario'}), slower than the threshold`;
+      break;
+    case 'recovered':
+      what = `back to ${change.to} (was ${change.from})`;
+      break;
+    case 'flapping':
+      what = `state changed in ${change.flapPercent?.toFixed(0)} % of recent cycles; changes are not alerted until it settles (now ${change.to})`;
+      break;
+    case 'settled':
+      what = `settled ${change.to.toUpperCase()} (changes ${change.flapPercent?.toFixed(0)} %)`;
+      break;
+    default:
+      what = `${change.failureRate?.failed} of the last ${change.failureRate?.of} cycles failed (state ${change.to})`;
+  }
+  if ((change.kind === 'flapping' || change.kind === 'failing-often') && last.outcome === 'failed')
+    what += `; last failure: ${explain(last.step, ev, last.error)}`;
+  const extra: string[] = [];
+  if (change.context.length) extra.push(`context ${change.context.join(', ')}`);
+  if (change.janitorWarnings.length) extra.push(`janitor warning: ${change.janitorWarnings.join('; ')}`);
+  return {
+    kind: change.kind,
+    procedure: change.procedure,
+    state: change.to,
+    scenario: last.scenario,
+    step: last.step,
+    screen: ev?.screen,
+    control: ev?.control,
+    httpStatus: ev?.httpStatus,
+    error: last.error,
+    line: `${change.procedure} ${HEAD[change.kind]}: ${what}${extra.length ? ` [${extra.join(' · ')}]` : ''}`,
+    context: change.context,
+    janitorWarnings: change.janitorWarnings,
+    report: `${publicUrl}${last.reportPath}`,
+  };
 }
 
-/** POSTs one payload; true when delivered (2xx). Never throws. */
-export async function deliver(payload: SlackPayload, opts: DeliverOptions): Promise<boolean> {
-  if (!opts.webhookUrl) {
-    opts.log(`[alert] ${payload.text}`);
-    return true;
-  }
-  const url = opts.webhookUrl;
-  try {
-    await pRetry(
-      async () => {
-        const res = await fetch(url, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify(payload),
-          signal: AbortSignal.timeout(opts.timeoutMs ?? 10_000),
-        });
-        await res.arrayBuffer().catch(() => undefined);
-        if (!res.ok) throw new Error(`webhook answered HTTP ${res.status}`);
-      },
+export function infrastructureItem(reason: string, report: string): AlertItem {
+  return { kind: 'infrastructure', error: reason, line: `${HEAD.infrastructure}: ${reason}`, report };
+}
+
+export function suiteErrorItem(e: SuiteError, fixed: boolean, report: string): AlertItem {
+  return {
+    kind: fixed ? 'suite-error-fixed' : 'suite-error',
+    error: e.message,
+    line: `${suiteErrorName(e)}${fixed ? ' fixed' : `: ${e.message}`}`,
+    report,
+  };
+}
+
+/** The worst kind first, then procedures in the guide's order. */
+const ORDER: AlertKind[] = [
+  'infrastructure',
+  'down',
+  'suite-error',
+  'flapping',
+  'failing-often',
+  'degraded',
+  'recovered',
+  'settled',
+  'failing-often-cleared',
+  'suite-error-fixed',
+];
+
+/** One message for the cycle: a headline naming every procedure by kind, then one line per item. */
+export function cyclePayload(
+  items: AlertItem[],
+  meta: { id: string; runId: string; createdAt: string; runReport: string; janitorWarnings?: string[] },
+): SlackPayload {
+  const known = Object.keys(PROCEDURES);
+  const sorted = [...items].sort(
+    (a, b) =>
+      ORDER.indexOf(a.kind) - ORDER.indexOf(b.kind) ||
+      known.indexOf(a.procedure ?? '') - known.indexOf(b.procedure ?? ''),
+  );
+  const groups = new Map<AlertKind, AlertItem[]>();
+  for (const item of sorted) groups.set(item.kind, [...(groups.get(item.kind) ?? []), item]);
+  const headline = [...groups]
+    .map(([kind, list]) => {
+      const ids = list.map((i) => i.procedure).filter(Boolean);
+      return ids.length
+        ? `${HEAD[kind]} ${ids.join(', ')}`
+        : `${HEAD[kind]}${list.length > 1 ? ` ×${list.length}` : ''}`;
+    })
+    .join(' · ');
+  const lines = sorted.map(
+    (i) =>
+      `${ICON[i.kind]} ${esc(i.procedure ? i.line.replace(i.procedure, title(i.procedure)) : i.line)}${i.report ? ` <${i.report}|report>` : ''}`,
+  );
+  const janitor = meta.janitorWarnings?.length
+    ? [
+        {
+          type: 'context',
+          elements: [
+            {
+              type: 'mrkdwn',
+              text: esc(`Sandbox janitor warnings (not failures): ${meta.janitorWarnings.join('; ')}`),
+            },
+          ],
+        },
+      ]
+    : [];
+  return {
+    text: `cardwatch: ${headline} — run ${meta.runId}: ${meta.runReport}`,
+    blocks: [
+      { type: 'section', text: { type: 'mrkdwn', text: `*cardwatch: ${esc(headline)}*` } },
+      // one section per line: Slack caps a section's text at 3000 characters and a message at 50 blocks
+      ...lines.slice(0, 45).map((text) => ({ type: 'section', text: { type: 'mrkdwn', text } })),
+      ...(lines.length > 45
+        ? [
+            {
+              type: 'section',
+              text: { type: 'mrkdwn', text: `… and ${lines.length - 45} more in the report` },
+            },
+          ]
+        : []),
+      ...janitor,
       {
-        retries: opts.attempts - 1,
-        minTimeout: opts.minTimeoutMs ?? 1000,
-        factor: 2,
-        onFailedAttempt: ({ error, attemptNumber, retriesLeft }) =>
-          opts.log(
-            `[alert] delivery attempt ${attemptNumber} failed (${error.message}); ${retriesLeft} left`,
-          ),
+        type: 'actions',
+        elements: [
+          { type: 'button', text: { type: 'plain_text', text: 'Open the report' }, url: meta.runReport },
+        ],
       },
-    );
-    opts.log(`[alert] sent: ${payload.text}`);
-    return true;
-  } catch (error) {
-    opts.log(
-      `[alert] NOT delivered after ${opts.attempts} attempts (${(error as Error).message}): ${payload.text}`,
-    );
-    return false;
-  }
+    ],
+    cardwatch: { id: meta.id, runId: meta.runId, createdAt: meta.createdAt, items: sorted },
+  };
+}
+
+/** The same message marked as delivered after its cycle. */
+export function markLate(payload: SlackPayload): SlackPayload {
+  if (payload.cardwatch.late) return payload;
+  const note = `[late: from ${payload.cardwatch.createdAt}] `;
+  return {
+    ...payload,
+    text: `${note}${payload.text}`,
+    blocks: [
+      { type: 'context', elements: [{ type: 'mrkdwn', text: `:hourglass: ${note.trim()}` }] },
+      ...payload.blocks,
+    ],
+    cardwatch: { ...payload.cardwatch, late: true },
+  };
 }

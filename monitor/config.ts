@@ -4,6 +4,7 @@ import { Cron } from 'croner';
 import { z } from 'zod';
 import { type Config, loadConfig } from '../support/config.ts';
 import { ConfigError, envPort, parseEnv } from '../support/env.ts';
+import type { Policy } from './hysteresis.ts';
 
 const url = z.url({ protocol: /^https?$/, message: 'expected an http(s) URL' });
 
@@ -24,20 +25,47 @@ export const monitorSchema = z.object({
       },
       { message: 'not a cron pattern croner understands (5 fields, or 6 with seconds)' },
     ),
-  /** Time zone of the schedule (IANA name); the machine's zone when unset. */
-  MONITOR_TIMEZONE: z.string().min(1).optional(),
+  /** Time zone of the schedule (IANA name, checked against the runtime's tz database); the machine's zone when unset. */
+  MONITOR_TIMEZONE: z
+    .string()
+    .min(1)
+    .refine(isIanaTimeZone, { message: 'not an IANA time zone (e.g. Europe/Berlin, Asia/Jakarta, UTC)' })
+    .optional(),
   /** The status page, /metrics, /healthz and the reports are served on 127.0.0.1 at this port. */
   MONITOR_PORT: envPort.default(9464),
   /** How the report is linked from alerts; default http://127.0.0.1:MONITOR_PORT. */
   MONITOR_PUBLIC_URL: url.optional(),
   /** Playwright retries per scenario in a monitor run: a pass on a retry is flaky, not failed. */
   MONITOR_RETRIES: z.coerce.number().int().min(0).max(5).default(1),
-  /** A procedure is "down" (and alerted) after this many consecutive failed runs. */
-  MONITOR_FAILURES_BEFORE_ALERT: z.coerce.number().int().min(1).max(100).default(1),
+  /** Replaced by MONITOR_CHANGE_QUORUM of MONITOR_CHANGE_WINDOW: set, it is an error that says so. */
+  MONITOR_FAILURES_BEFORE_ALERT: z
+    .string()
+    .optional()
+    .refine((v) => v === undefined, {
+      message:
+        'replaced by MONITOR_CHANGE_QUORUM (K) of MONITOR_CHANGE_WINDOW (N): K consecutive failures = MONITOR_CHANGE_QUORUM=K MONITOR_CHANGE_WINDOW=K',
+    }),
+  /** N: the last N measured cycles of a procedure are what a state change is decided on. */
+  MONITOR_CHANGE_WINDOW: z.coerce.number().int().min(1).max(20).default(4),
+  /** K: a procedure changes state (down, degraded, back up) when the new state is in K of the last N cycles. */
+  MONITOR_CHANGE_QUORUM: z.coerce.number().int().min(1).max(20).default(3),
+  /** Cycles the flap detection looks at (Nagios-style weighted share of state changes). */
+  MONITOR_FLAP_WINDOW: z.coerce.number().int().min(4).max(50).default(10),
+  /** Flapping starts when the weighted share of changes reaches this (percent)... */
+  MONITOR_FLAP_HIGH_PERCENT: z.coerce.number().min(1).max(100).default(50),
+  /** ...and ends when it falls below this (percent): the hysteresis. */
+  MONITOR_FLAP_LOW_PERCENT: z.coerce.number().min(0).max(100).default(25),
+  /** Cycles the failure-rate alert counts over. */
+  MONITOR_RATE_WINDOW: z.coerce.number().int().min(2).max(100).default(10),
+  /** "Failing often" when at least this share (percent) of the last MONITOR_RATE_WINDOW cycles failed
+   *  outside an outage already alerted as down; cleared below half of it. */
+  MONITOR_RATE_ALERT_PERCENT: z.coerce.number().min(1).max(100).default(30),
   /** Slack-compatible incoming webhook; unset = alerts go to the log. */
   MONITOR_WEBHOOK_URL: url.optional(),
-  /** Delivery attempts per alert (p-retry, exponential backoff). */
+  /** Delivery attempts per alert within one cycle (p-retry, exponential backoff, Retry-After honoured). */
   MONITOR_WEBHOOK_ATTEMPTS: z.coerce.number().int().min(1).max(10).default(4),
+  /** Time one cycle may spend delivering alerts (ms); what is left stays in the outbox for the next cycle. */
+  MONITOR_WEBHOOK_BUDGET_MS: z.coerce.number().int().min(1000).max(600_000).default(60_000),
   /** Run folders (results + report) kept under REPORTS_DIR/runs; older ones are deleted. */
   MONITOR_KEEP_RUNS: z.coerce.number().int().min(1).max(1000).default(10),
   /** Restrict the monitored suite (Playwright --grep), e.g. "@smoke"; unset = every scenario. */
@@ -51,6 +79,16 @@ export const monitorSchema = z.object({
   /** Runs of Allure history (history.jsonl) and of the monitor's own run log (uptime %). */
   ALLURE_HISTORY_LIMIT: z.coerce.number().int().min(1).max(10_000).default(100),
 });
+
+/** True for a zone the runtime's IANA database knows (aliases such as UTC included). */
+export function isIanaTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 export type MonitorConfig = Config & z.output<typeof monitorSchema> & { publicUrl: string };
 
@@ -75,7 +113,28 @@ export function loadMonitorConfig(env: NodeJS.ProcessEnv = process.env): Monitor
         `MONITOR_PORT: the mock uses MOCK_PORT_BASE..+9 (${base.MOCK_PORT_BASE}-${base.MOCK_PORT_BASE + 9}); pick another port (got "${port}")`,
       );
   }
+  if (own && own.MONITOR_CHANGE_QUORUM > own.MONITOR_CHANGE_WINDOW)
+    problems.push(
+      `MONITOR_CHANGE_QUORUM: K must be at most MONITOR_CHANGE_WINDOW (${own.MONITOR_CHANGE_WINDOW}) (got "${own.MONITOR_CHANGE_QUORUM}")`,
+    );
+  if (own && own.MONITOR_FLAP_LOW_PERCENT >= own.MONITOR_FLAP_HIGH_PERCENT)
+    problems.push(
+      `MONITOR_FLAP_LOW_PERCENT: must be below MONITOR_FLAP_HIGH_PERCENT (${own.MONITOR_FLAP_HIGH_PERCENT}) (got "${own.MONITOR_FLAP_LOW_PERCENT}")`,
+    );
   if (!base || !own || problems.length) throw new ConfigError(problems);
   const publicUrl = (own.MONITOR_PUBLIC_URL ?? `http://127.0.0.1:${own.MONITOR_PORT}`).replace(/\/+$/, '');
   return { ...base, ...own, publicUrl };
+}
+
+/** The state-change policy (K of N, flapping, failure rate) from the settings. */
+export function policyOf(cfg: z.output<typeof monitorSchema>): Policy {
+  return {
+    changeWindow: cfg.MONITOR_CHANGE_WINDOW,
+    changeQuorum: cfg.MONITOR_CHANGE_QUORUM,
+    flapWindow: cfg.MONITOR_FLAP_WINDOW,
+    flapHighPercent: cfg.MONITOR_FLAP_HIGH_PERCENT,
+    flapLowPercent: cfg.MONITOR_FLAP_LOW_PERCENT,
+    rateWindow: cfg.MONITOR_RATE_WINDOW,
+    rateAlertPercent: cfg.MONITOR_RATE_ALERT_PERCENT,
+  };
 }

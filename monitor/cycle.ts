@@ -2,11 +2,19 @@
 // state per procedure -> alerts on change -> prune old run folders. Also: marking a run that was cut
 // (the monitor died mid-run) when the next process starts.
 import { existsSync } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { alertPayload, deliver, infrastructurePayload, type Log } from './alerts.ts';
-import type { MonitorConfig } from './config.ts';
-import { observeRun, type RunObservation } from './observe.ts';
+import {
+  type AlertItem,
+  changeItem,
+  cyclePayload,
+  infrastructureItem,
+  type Log,
+  suiteErrorItem,
+} from './alerts.ts';
+import { type MonitorConfig, policyOf } from './config.ts';
+import { observeRun, oneLine, type RunObservation, type SuiteError } from './observe.ts';
+import { alertId, enqueue, type FlushResult, flush } from './outbox.ts';
 import {
   generateRunReport,
   pruneRuns,
@@ -17,6 +25,7 @@ import {
 } from './report.ts';
 import {
   applyObservation,
+  applySuiteErrors,
   loadState,
   type MonitorState,
   type RunRecord,
@@ -26,7 +35,7 @@ import {
   type StateChange,
   saveState,
 } from './state.ts';
-import { isSuiteChild, killGroup, runSuite, type SuiteRunner } from './suite.ts';
+import { isSuiteChild, killGroup, runSuite, type SuiteOutcome, type SuiteRunner } from './suite.ts';
 
 const ms = (v: number) => `${(v / 1000).toFixed(2)} s`;
 
@@ -46,6 +55,29 @@ export interface CycleDeps {
   webhookMinTimeoutMs?: number;
 }
 
+/** Delivery settings of the outbox, from the config. */
+export function flushOptionsOf(cfg: MonitorConfig, log: Log, minTimeoutMs?: number) {
+  return {
+    webhookUrl: cfg.MONITOR_WEBHOOK_URL,
+    attempts: cfg.MONITOR_WEBHOOK_ATTEMPTS,
+    budgetMs: cfg.MONITOR_WEBHOOK_BUDGET_MS,
+    log,
+    minTimeoutMs,
+  };
+}
+
+/** The files the suite could not load, when the runner reports them (monitor/suite.ts's SuiteOutcome). */
+function suiteErrorsOf(outcome: SuiteOutcome | { error: Error }): SuiteError[] {
+  const errors = (outcome as { suiteErrors?: unknown }).suiteErrors;
+  return Array.isArray(errors) ? (errors as SuiteError[]).filter((e) => e && typeof e.file === 'string') : [];
+}
+
+/** The first line of suite.log that reads like an error: why nothing ran, in the suite's words. */
+async function firstErrorLine(logFile: string): Promise<string | undefined> {
+  const text = await readFile(logFile, 'utf8').catch(() => '');
+  return oneLine(text.split('\n').find((l) => /\berror\b|Error:|ERR_|cannot|failed/i.test(l)));
+}
+
 export interface CycleTimings {
   suiteMs: number;
   reportMs: number;
@@ -56,7 +88,7 @@ export interface CycleTimings {
 
 export interface CycleResult {
   runId?: string;
-  /** 0 every procedure up (or degraded), 1 one down, 2 infrastructure error (or a run already in progress). */
+  /** 0 nothing failed, 1 a procedure failed in this run, 2 infrastructure error (or a run already in progress). */
   exitCode: 0 | 1 | 2;
   result?: RunResult;
   changes: StateChange[];
@@ -64,6 +96,8 @@ export interface CycleResult {
   infrastructure?: string;
   observation?: RunObservation;
   timings?: CycleTimings;
+  /** The cycle's one message (absent when nothing changed) and how the outbox went. */
+  alert?: { items: AlertItem[]; delivery: FlushResult };
 }
 
 function alive(pid: number): boolean {
@@ -154,10 +188,13 @@ export async function runCycle(deps: CycleDeps): Promise<CycleResult> {
   const suiteMs = performance.now() - suiteStart;
 
   const t0 = performance.now();
-  const obs = await observeRun(join(runDir, 'allure-results'), cfg.MONITOR_DEGRADED_MS);
+  const suiteErrors = suiteErrorsOf(outcome);
+  const obs = await observeRun(join(runDir, 'allure-results'), cfg.MONITOR_DEGRADED_MS, suiteErrors);
   if (outcome.timedOut) obs.infrastructure = `the run took longer than ${cfg.MONITOR_RUN_TIMEOUT_MS} ms`;
-  else if (obs.infrastructure && obs.scenarios.length === 0)
-    obs.infrastructure = `the suite exited with code ${outcome.exitCode} before any scenario ran (target unreachable or the suite could not start; see ${join(runDir, 'suite.log')})`;
+  else if (obs.scenarios.length === 0 && suiteErrors.length === 0) {
+    const why = 'error' in outcome ? outcome.error.message : await firstErrorLine(join(runDir, 'suite.log'));
+    obs.infrastructure = `the suite exited with code ${outcome.exitCode} before any scenario ran${why ? `: ${why}` : ''} (see ${join(runDir, 'suite.log')})`;
+  }
   const stopping = deps.isStopping?.() ?? false;
 
   // The report: once per cycle, with history (skipped when nothing ran: an empty report adds nothing).
@@ -174,6 +211,7 @@ export async function runCycle(deps: CycleDeps): Promise<CycleResult> {
   state = await loadState(file);
   const finished = now();
   let changes: StateChange[] = [];
+  let suiteChange: ReturnType<typeof applySuiteErrors> = { added: [], fixed: [] };
   let result: RunResult;
   let infraAlert: string | undefined;
   if (stopping) {
@@ -191,17 +229,24 @@ export async function runCycle(deps: CycleDeps): Promise<CycleResult> {
     changes = applyObservation(state, obs, {
       runId,
       now: finished.toISOString(),
-      failuresBeforeAlert: cfg.MONITOR_FAILURES_BEFORE_ALERT,
+      policy: policyOf(cfg),
       reportPathOf: (fullName) => {
         const id = ids.get(fullName);
         return id ? `${reportBase}#/${id}` : reportBase;
       },
     });
+    suiteChange = applySuiteErrors(state, obs.suiteErrors, finished.toISOString());
     result = runResultOf(obs);
   }
   const anyFailed = Object.values(obs.procedures).some((p) => p.outcome === 'failed');
   const exitCode: 0 | 1 | 2 =
-    result === 'cut' || obs.infrastructure ? 2 : anyFailed ? 1 : obs.counts.infra > 0 ? 2 : 0;
+    result === 'cut' || obs.infrastructure
+      ? 2
+      : anyFailed
+        ? 1
+        : obs.counts.infra > 0 || obs.suiteErrors.length > 0
+          ? 2
+          : 0;
   const record: RunRecord = {
     id: runId,
     startedAt: started.toISOString(),
@@ -226,15 +271,33 @@ export async function runCycle(deps: CycleDeps): Promise<CycleResult> {
   const stateMs = performance.now() - t1;
 
   const t2 = performance.now();
-  const send = {
-    webhookUrl: cfg.MONITOR_WEBHOOK_URL,
-    attempts: cfg.MONITOR_WEBHOOK_ATTEMPTS,
-    log,
-    minTimeoutMs: deps.webhookMinTimeoutMs,
-  };
-  for (const change of changes) await deliver(alertPayload(change, cfg.publicUrl), send);
-  if (infraAlert)
-    await deliver(infrastructurePayload(infraAlert, runId, `${cfg.publicUrl}/runs/${runId}/suite.log`), send);
+  // One message per cycle, persisted before it is sent; older undelivered ones go first, marked late.
+  const logUrl = `${cfg.publicUrl}/runs/${runId}/suite.log`;
+  const items: AlertItem[] = [
+    ...(infraAlert ? [infrastructureItem(infraAlert, logUrl)] : []),
+    ...changes.map((c) => changeItem(c, cfg.publicUrl)),
+    ...suiteChange.added.map((e) => suiteErrorItem(e, false, logUrl)),
+    ...suiteChange.fixed.map((e) => suiteErrorItem(e, true, logUrl)),
+  ];
+  const janitorWarnings = obs.scenarios.flatMap((sc) => sc.janitorWarnings.map((w) => `${w} (${sc.name})`));
+  const fresh = new Set<string>();
+  if (items.length)
+    fresh.add(
+      await enqueue(
+        cfg.REPORTS_DIR,
+        cyclePayload(items, {
+          id: alertId(),
+          runId,
+          createdAt: finished.toISOString(),
+          runReport: `${cfg.publicUrl}${reportBase}`,
+          janitorWarnings,
+        }),
+      ),
+    );
+  const delivery = await flush(cfg.REPORTS_DIR, {
+    ...flushOptionsOf(cfg, log, deps.webhookMinTimeoutMs),
+    fresh,
+  });
   const alertsMs = performance.now() - t2;
 
   const t3 = performance.now();
@@ -243,10 +306,14 @@ export async function runCycle(deps: CycleDeps): Promise<CycleResult> {
   const pruneMs = performance.now() - t3;
 
   const c = obs.counts;
+  for (const w of janitorWarnings) log(`[monitor] janitor warning (sandbox account, not a failure): ${w}`);
+  for (const e of obs.suiteErrors)
+    log(`[monitor] ${e.file}${e.line ? `:${e.line}` : ''}: suite error: ${e.message}`);
   log(
     `[monitor] run ${runId} ${result} in ${(record.durationMs / 1000).toFixed(1)} s: ` +
       `${c.passed} passed, ${c.slow} slow, ${c.failed} failed, ${c.flaky} flaky, ${c.infra} infrastructure, ` +
-      `${c.skipped} skipped; ${changes.length} change(s); exit ${exitCode} ` +
+      `${c.skipped} skipped, ${c.janitorWarnings} janitor warning(s), ${obs.suiteErrors.length} suite error(s); ` +
+      `${items.length} alert item(s), ${delivery.sent} message(s) sent${delivery.late ? ` (${delivery.late} late)` : ''}, ${delivery.left} waiting; exit ${exitCode} ` +
       `(suite ${ms(suiteMs)}, report ${ms(reportMs)}, state ${ms(stateMs)}, alerts ${ms(alertsMs)}, prune ${ms(pruneMs)})`,
   );
   if (obs.infrastructure && !stopping) log(`[monitor] infrastructure error: ${obs.infrastructure}`);
@@ -258,6 +325,7 @@ export async function runCycle(deps: CycleDeps): Promise<CycleResult> {
     infrastructure: obs.infrastructure,
     observation: obs,
     timings: { suiteMs, reportMs, stateMs, alertsMs, pruneMs },
+    alert: { items, delivery },
   };
 }
 

@@ -6,7 +6,8 @@ import { fileURLToPath } from 'node:url';
 import { Cron } from 'croner';
 import { ConfigError } from '../support/env.ts';
 import { loadMonitorConfig, type MonitorConfig } from './config.ts';
-import { recoverCutRun, runCycle } from './cycle.ts';
+import { flushOptionsOf, recoverCutRun, runCycle } from './cycle.ts';
+import { flush, pending } from './outbox.ts';
 import { startServer } from './server.ts';
 import { stopActiveChild } from './suite.ts';
 
@@ -54,6 +55,14 @@ async function daemon(cfg: MonitorConfig, extraArgs: string[]): Promise<void> {
       `next run ${job.nextRun()?.toISOString()}; status on http://127.0.0.1:${cfg.MONITOR_PORT}/`,
   );
   if (!cfg.MONITOR_WEBHOOK_URL) log('[monitor] no MONITOR_WEBHOOK_URL: alerts go to this log');
+  // Messages a previous process could not deliver go out now, in order, marked late.
+  const waiting = (await pending(cfg.REPORTS_DIR)).length;
+  if (waiting) {
+    log(`[monitor] ${waiting} undelivered alert message(s) in the outbox: sending them late`);
+    void flush(cfg.REPORTS_DIR, flushOptionsOf(cfg, log)).catch((error: Error) =>
+      log(`[monitor] outbox: ${error.message}`),
+    );
+  }
 
   const shutdown = async (signal: string) => {
     if (stopping) return;

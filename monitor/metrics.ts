@@ -1,56 +1,87 @@
-// /metrics in the Prometheus text exposition format (version 0.0.4).
+// /metrics through prom-client: the default process metrics plus the monitor's own, set from the
+// state at each scrape (the state file is the source; the daemon keeps no second copy).
+import { Counter, collectDefaultMetrics, Gauge, Registry } from 'prom-client';
 import type { MonitorState, RunResult } from './state.ts';
 
 const STATE_VALUE = { up: 0, degraded: 1, down: 2 } as const;
 const RESULTS: RunResult[] = ['passed', 'degraded', 'failed', 'error', 'cut'];
 
-/** Label values escape backslash, double quote and newline. */
-const lv = (v: string) => v.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n');
+export interface Metrics {
+  contentType: string;
+  /** The exposition for this state; `pendingAlerts` = messages waiting in the outbox. */
+  render: (state: MonitorState, running: boolean, pendingAlerts: number) => Promise<string>;
+}
 
-export function renderMetrics(state: MonitorState, running: boolean): string {
-  const out: string[] = [];
-  const metric = (name: string, type: string, help: string, samples: [string, number][]) => {
-    out.push(`# HELP ${name} ${help}`, `# TYPE ${name} ${type}`);
-    for (const [labels, value] of samples) out.push(`${name}${labels} ${Number.isFinite(value) ? value : 0}`);
-  };
-  const procs = Object.keys(state.procedures).sort();
-  metric(
-    'cardwatch_procedure_up',
-    'gauge',
-    'Procedure works in the last run (1 up or degraded, 0 down).',
-    procs.map((id) => [`{procedure="${lv(id)}"}`, state.procedures[id]!.state === 'down' ? 0 : 1]),
-  );
-  metric(
-    'cardwatch_procedure_state',
-    'gauge',
-    'Procedure state: 0 up, 1 degraded, 2 down.',
-    procs.map((id) => [`{procedure="${lv(id)}"}`, STATE_VALUE[state.procedures[id]!.state]]),
-  );
-  metric(
+export function createMetrics(): Metrics {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry });
+  const perProcedure = (name: string, help: string) =>
+    new Gauge({ name, help, labelNames: ['procedure'], registers: [registry] });
+  const up = perProcedure('cardwatch_procedure_up', 'Procedure works (1 up or degraded, 0 down).');
+  const state = perProcedure('cardwatch_procedure_state', 'Procedure state: 0 up, 1 degraded, 2 down.');
+  const duration = perProcedure(
     'cardwatch_procedure_duration_seconds',
-    'gauge',
-    'Duration of the deciding scenario of the procedure in the last run.',
-    procs.map((id) => [`{procedure="${lv(id)}"}`, state.procedures[id]!.last.durationMs / 1000]),
+    "The procedure's own time in its deciding scenario of the last run (cw.procedureMs, else the scenario).",
   );
-  metric(
-    'cardwatch_procedure_consecutive_failures',
-    'gauge',
-    'Failed runs in a row.',
-    procs.map((id) => [`{procedure="${lv(id)}"}`, state.procedures[id]!.consecutiveFailures]),
+  const failures = perProcedure('cardwatch_procedure_consecutive_failures', 'Failed runs in a row.');
+  const flapping = perProcedure('cardwatch_procedure_flapping', '1 while the procedure flaps.');
+  const often = perProcedure(
+    'cardwatch_procedure_failing_often',
+    '1 while the soft failure rate is over the alert threshold.',
   );
-  const last = state.runs.at(-1);
-  metric('cardwatch_run_duration_seconds', 'gauge', 'Wall time of the last finished run.', [
-    ['', last ? last.durationMs / 1000 : 0],
-  ]);
-  metric('cardwatch_last_run_timestamp_seconds', 'gauge', 'When the last run finished (Unix time).', [
-    ['', last ? Date.parse(last.finishedAt) / 1000 : 0],
-  ]);
-  metric(
-    'cardwatch_runs_total',
-    'counter',
-    'Runs finished, by result (passed, degraded, failed, error, cut).',
-    RESULTS.map((r) => [`{result="${r}"}`, state.totals[r] ?? 0]),
+  const janitor = perProcedure(
+    'cardwatch_procedure_janitor_warnings',
+    'Failed sandbox clean-ups in the last run.',
   );
-  metric('cardwatch_run_in_progress', 'gauge', '1 while a run is in progress.', [['', running ? 1 : 0]]);
-  return `${out.join('\n')}\n`;
+  const runDuration = new Gauge({
+    name: 'cardwatch_run_duration_seconds',
+    help: 'Wall time of the last finished run.',
+    registers: [registry],
+  });
+  const lastRun = new Gauge({
+    name: 'cardwatch_last_run_timestamp_seconds',
+    help: 'When the last run finished (Unix time).',
+    registers: [registry],
+  });
+  const runs = new Counter({
+    name: 'cardwatch_runs_total',
+    help: 'Runs finished, by result (passed, degraded, failed, error, cut); persisted across restarts.',
+    labelNames: ['result'],
+    registers: [registry],
+  });
+  const inProgress = new Gauge({
+    name: 'cardwatch_run_in_progress',
+    help: '1 while a run is in progress.',
+    registers: [registry],
+  });
+  const pending = new Gauge({
+    name: 'cardwatch_alerts_pending',
+    help: 'Alert messages waiting in the outbox.',
+    registers: [registry],
+  });
+
+  return {
+    contentType: registry.contentType,
+    async render(s, running, pendingAlerts) {
+      for (const g of [up, state, duration, failures, flapping, often, janitor]) g.reset();
+      for (const [id, rec] of Object.entries(s.procedures).sort(([a], [b]) => a.localeCompare(b))) {
+        const l = { procedure: id };
+        up.set(l, rec.state === 'down' ? 0 : 1);
+        state.set(l, STATE_VALUE[rec.state]);
+        duration.set(l, (rec.last.procedureMs ?? rec.last.durationMs) / 1000);
+        failures.set(l, rec.consecutiveFailures);
+        flapping.set(l, rec.flapping ? 1 : 0);
+        often.set(l, rec.failingOften ? 1 : 0);
+        janitor.set(l, rec.janitorWarnings?.length ?? 0);
+      }
+      const last = s.runs.at(-1);
+      runDuration.set(last ? last.durationMs / 1000 : 0);
+      lastRun.set(last ? Date.parse(last.finishedAt) / 1000 : 0);
+      runs.reset();
+      for (const r of RESULTS) runs.inc({ result: r }, s.totals[r] ?? 0);
+      inProgress.set(running ? 1 : 0);
+      pending.set(pendingAlerts);
+      return registry.metrics();
+    },
+  };
 }

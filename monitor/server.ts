@@ -5,7 +5,8 @@ import { stat } from 'node:fs/promises';
 import { createServer, type Server, type ServerResponse } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { statePathOf } from './cycle.ts';
-import { renderMetrics } from './metrics.ts';
+import { createMetrics } from './metrics.ts';
+import { pending } from './outbox.ts';
 import { latestReportRun, RUNS } from './report.ts';
 import { loadState } from './state.ts';
 import { renderStatusPage } from './status-page.ts';
@@ -56,6 +57,7 @@ export interface ServeOptions {
 export function startServer(opts: ServeOptions): Promise<Server> {
   const statePath = statePathOf(opts.reportsDir);
   const runsDir = join(opts.reportsDir, RUNS);
+  const metrics = createMetrics();
   const server = createServer(async (req, res) => {
     try {
       if (req.method !== 'GET' && req.method !== 'HEAD') {
@@ -70,8 +72,13 @@ export function startServer(opts: ServeOptions): Promise<Server> {
       }
       if (path === '/metrics') {
         const state = await loadState(statePath);
-        res.writeHead(200, { 'content-type': 'text/plain; version=0.0.4; charset=utf-8' });
-        res.end(renderMetrics(state, opts.running() || !!state.current));
+        const body = await metrics.render(
+          state,
+          opts.running() || !!state.current,
+          (await pending(opts.reportsDir)).length,
+        );
+        res.writeHead(200, { 'content-type': metrics.contentType });
+        res.end(body);
         return;
       }
       if (path === '/state.json') {
@@ -84,7 +91,8 @@ export function startServer(opts: ServeOptions): Promise<Server> {
         const state = await loadState(statePath);
         const latestReport = await latestReportRun(opts.reportsDir);
         res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-        res.end(renderStatusPage(state, { latestReport, schedule: opts.schedule }));
+        const pendingAlerts = (await pending(opts.reportsDir)).length;
+        res.end(renderStatusPage(state, { latestReport, schedule: opts.schedule, pendingAlerts }));
         return;
       }
       if (path === '/report' || path.startsWith('/report/')) {

@@ -3,9 +3,20 @@
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import type { Outcome, RunObservation } from './observe.ts';
+import type { Evidence } from './evidence.ts';
+import {
+  flapPercent,
+  type Mark,
+  markOutage,
+  marksKept,
+  type Policy,
+  type ProcedureState,
+  quorumState,
+  softFailureRate,
+} from './hysteresis.ts';
+import type { Outcome, RunObservation, ScenarioOutcome, SuiteError } from './observe.ts';
 
-export type ProcedureState = 'up' | 'degraded' | 'down';
+export type { ProcedureState };
 export type RunResult = 'passed' | 'degraded' | 'failed' | 'error' | 'cut';
 
 export interface LastResult {
@@ -13,10 +24,15 @@ export interface LastResult {
   scenario: string;
   outcome: Exclude<Outcome, 'infra'>;
   flaky: boolean;
+  /** The scenario's wall time, and the time DEGRADED was judged on (see timeSource). */
   durationMs: number;
+  procedureMs: number;
+  timeSource: ScenarioOutcome['timeSource'];
+  phases: ScenarioOutcome['phases'];
   category?: string;
   step?: string;
   error?: string;
+  evidence?: Evidence;
   /** Path under the monitor's server: the run's report, opened at this scenario when known. */
   reportPath: string;
 }
@@ -25,10 +41,19 @@ export interface ProcedureRecord {
   state: ProcedureState;
   /** ISO time of the last state change (or of the first observation). */
   since: string;
+  /** Marks of the last measured cycles, newest last (monitor/hysteresis.ts). */
+  recent: Mark[];
   consecutiveFailures: number;
-  alerting: boolean;
+  /** Set while flapping (state changes are not alerted then). */
+  flapping?: { since: string; percent: number };
+  /** Set while the soft failure rate is at or above MONITOR_RATE_ALERT_PERCENT. */
+  failingOften?: { since: string; failed: number; of: number };
   lastChecked: string;
   last: LastResult;
+  /** Facts its scenarios checked on the way (context, not states of their own). */
+  context: string[];
+  /** Failed clean-ups of the sandbox accounts in the last run: warnings, not failures. */
+  janitorWarnings: string[];
 }
 
 export interface RunRecord {
@@ -54,6 +79,8 @@ export interface MonitorState {
   current?: { id: string; startedAt: string; pid: number; childPids: number[] };
   /** Set while runs end in infrastructure errors (alerted once when it starts). */
   infrastructure?: { since: string; reason: string };
+  /** Feature files the suite could not load in the last run, by "suite error <file>:<line>". */
+  suiteErrors?: Record<string, SuiteError & { since: string }>;
 }
 
 export function emptyState(): MonitorState {
@@ -69,6 +96,17 @@ export async function loadState(file: string): Promise<MonitorState> {
   if (!existsSync(file)) return emptyState();
   const raw = JSON.parse(await readFile(file, 'utf8')) as Partial<MonitorState>;
   const base = emptyState();
+  // Before issue #13 facts checked along a procedure had records of their own ("alerting": false).
+  for (const [id, rec] of Object.entries(raw.procedures ?? {})) {
+    const old = rec as ProcedureRecord & { alerting?: boolean };
+    if (old.alerting === false) delete raw.procedures![id];
+    else {
+      old.recent ??= [];
+      old.context ??= [];
+      old.janitorWarnings ??= [];
+      delete old.alerting;
+    }
+  }
   return {
     ...base,
     ...raw,
@@ -85,7 +123,14 @@ export async function saveState(file: string, state: MonitorState): Promise<void
   await rename(tmp, file);
 }
 
-export type ChangeKind = 'down' | 'degraded' | 'recovered';
+export type ChangeKind =
+  | 'down'
+  | 'degraded'
+  | 'recovered'
+  | 'flapping'
+  | 'settled'
+  | 'failing-often'
+  | 'failing-often-cleared';
 
 export interface StateChange {
   kind: ChangeKind;
@@ -94,26 +139,36 @@ export interface StateChange {
   to: ProcedureState;
   consecutiveFailures: number;
   last: LastResult;
+  context: string[];
+  janitorWarnings: string[];
+  /** Weighted percent of state changes over the flap window (flapping, settled). */
+  flapPercent?: number;
+  /** Soft failures over the rate window (failing-often and its clearing). */
+  failureRate?: { failed: number; of: number };
 }
 
 export interface ApplyOptions {
   runId: string;
   now: string;
-  failuresBeforeAlert: number;
+  policy: Policy;
   /** Report path of a scenario (by full name) in this run's report. */
   reportPathOf: (fullName: string) => string;
 }
 
 /**
  * Folds one run's observations into the state; returns the changes worth an alert.
- * down only after `failuresBeforeAlert` consecutive failed runs; degraded = passed but slow;
- * recovered = back to up from down or degraded. A first sighting that is up alerts nothing.
+ * A state changes when K of the last N measured cycles show the new one (monitor/hysteresis.ts);
+ * while a procedure flaps its changes are not alerted, only the start and the end of the flapping;
+ * "failing often" starts, on a passing cycle, at MONITOR_RATE_ALERT_PERCENT soft failures (failures
+ * outside an outage alerted as down) and clears below half of it.
+ * A first sighting starts "up" and alerts nothing.
  */
 export function applyObservation(
   state: MonitorState,
   obs: RunObservation,
   opts: ApplyOptions,
 ): StateChange[] {
+  const { policy } = opts;
   const changes: StateChange[] = [];
   for (const p of Object.values(obs.procedures)) {
     const d = p.decisive;
@@ -123,33 +178,110 @@ export function applyObservation(
       outcome: p.outcome,
       flaky: d.flaky,
       durationMs: d.durationMs,
+      procedureMs: d.procedureMs,
+      timeSource: d.timeSource,
+      phases: d.phases,
       category: d.category,
       step: d.step,
       error: d.error,
+      evidence: d.evidence,
       reportPath: opts.reportPathOf(d.fullName),
     };
     const prev = state.procedures[p.id];
-    const failures = p.outcome === 'failed' ? (prev?.consecutiveFailures ?? 0) + 1 : 0;
-    let next: ProcedureState;
-    if (p.outcome === 'failed') next = failures >= opts.failuresBeforeAlert ? 'down' : (prev?.state ?? 'up');
-    else next = p.outcome === 'slow' ? 'degraded' : 'up';
+    const from: ProcedureState | 'new' = prev?.state ?? 'new';
+    const current: ProcedureState = prev?.state ?? 'up';
+    const failed = p.outcome === 'failed';
+    const mark: Mark = failed ? (current === 'down' ? 'D' : 'F') : p.outcome === 'slow' ? 'S' : 'P';
+    let recent = [...(prev?.recent ?? []), mark].slice(-marksKept(policy));
+    const next = quorumState(recent, current, policy);
+    if (next === 'down' && current !== 'down') recent = markOutage(recent, policy);
 
-    const from = prev?.state ?? 'new';
-    const changed = from !== next;
+    const percent = flapPercent(recent, policy.flapWindow);
+    let flapping = prev?.flapping;
+    const flapStarted = !flapping && percent >= policy.flapHighPercent;
+    const flapEnded = !!flapping && percent < policy.flapLowPercent;
+    if (flapStarted) flapping = { since: opts.now, percent };
+    else if (flapEnded) flapping = undefined;
+    else if (flapping) flapping = { ...flapping, percent };
+
+    const rate = softFailureRate(recent, policy.rateWindow);
+    let failingOften = prev?.failingOften;
+    // Judged on a passing cycle only: while it keeps failing, K of N decides (down or not).
+    const rateStarted = !failingOften && !failed && rate.percent >= policy.rateAlertPercent;
+    const rateCleared = !!failingOften && rate.percent < policy.rateAlertPercent / 2;
+    if (rateStarted) failingOften = { since: opts.now, failed: rate.failed, of: policy.rateWindow };
+    else if (rateCleared) failingOften = undefined;
+    else if (failingOften) failingOften = { ...failingOften, failed: rate.failed };
+
+    const changed = next !== current;
     state.procedures[p.id] = {
       state: next,
-      since: changed ? opts.now : prev!.since,
-      consecutiveFailures: failures,
-      alerting: p.alerting,
+      since: changed || !prev ? opts.now : prev.since,
+      recent,
+      consecutiveFailures: failed ? (prev?.consecutiveFailures ?? 0) + 1 : 0,
+      flapping,
+      failingOften,
       lastChecked: opts.now,
       last,
+      context: p.context,
+      janitorWarnings: p.janitorWarnings,
     };
-    if (!changed || !p.alerting) continue;
-    const kind: ChangeKind | undefined =
-      next === 'down' ? 'down' : next === 'degraded' ? 'degraded' : from === 'new' ? undefined : 'recovered';
-    if (kind) changes.push({ kind, procedure: p.id, from, to: next, consecutiveFailures: failures, last });
+
+    const base = {
+      procedure: p.id,
+      from,
+      to: next,
+      consecutiveFailures: state.procedures[p.id]!.consecutiveFailures,
+      last,
+      context: p.context,
+      janitorWarnings: p.janitorWarnings,
+    };
+    if (flapStarted) changes.push({ ...base, kind: 'flapping', flapPercent: percent });
+    else if (flapEnded) changes.push({ ...base, kind: 'settled', flapPercent: percent });
+    else if (changed && !flapping)
+      changes.push({
+        ...base,
+        kind: next === 'down' ? 'down' : next === 'degraded' ? 'degraded' : 'recovered',
+      });
+    // A procedure already alerted as down needs no "failing often" on top.
+    if (next !== 'down' && rateStarted)
+      changes.push({
+        ...base,
+        kind: 'failing-often',
+        failureRate: { failed: rate.failed, of: policy.rateWindow },
+      });
+    if (rateCleared && prev?.failingOften && next !== 'down')
+      changes.push({
+        ...base,
+        kind: 'failing-often-cleared',
+        failureRate: { failed: rate.failed, of: policy.rateWindow },
+      });
   }
   return changes;
+}
+
+/**
+ * Suite errors of this run against the last: returns the new ones and the fixed ones, and keeps the
+ * current set in the state. Only when the suite ran: a run that could not load at all is infrastructure.
+ */
+export function applySuiteErrors(
+  state: MonitorState,
+  errors: SuiteError[],
+  now: string,
+): { added: SuiteError[]; fixed: SuiteError[] } {
+  const before = state.suiteErrors ?? {};
+  const after: NonNullable<MonitorState['suiteErrors']> = {};
+  const added: SuiteError[] = [];
+  for (const e of errors) {
+    const key = `${e.file}:${e.line ?? ''}:${e.message}`;
+    after[key] = { ...e, since: before[key]?.since ?? now };
+    if (!before[key]) added.push(e);
+  }
+  const fixed = Object.entries(before)
+    .filter(([key]) => !after[key])
+    .map(([, e]) => ({ file: e.file, line: e.line, message: e.message }));
+  state.suiteErrors = Object.keys(after).length ? after : undefined;
+  return { added, fixed };
 }
 
 export function runResultOf(obs: RunObservation): RunResult {

@@ -30,6 +30,9 @@ describe('monitor: alerts on state change (R3 with remove-noop)', { timeout: 600
       MONITOR_RETRIES: '0',
       MONITOR_WEBHOOK_URL: hook.url,
       MONITOR_WEBHOOK_ATTEMPTS: '2',
+      // every cycle decides (1 of 1): this test is about the alerts, tests/monitor/state.test.ts about hysteresis
+      MONITOR_CHANGE_QUORUM: '1',
+      MONITOR_CHANGE_WINDOW: '1',
       // a loaded CI machine must not turn a pass into "degraded"
       MONITOR_DEGRADED_MS: '120000',
       MONITOR_PUBLIC_URL: 'http://monitor.example:9464',
@@ -42,14 +45,18 @@ describe('monitor: alerts on state change (R3 with remove-noop)', { timeout: 600
     assert.equal(code, 1, output);
     assert.equal(hook.posts.length, 1, JSON.stringify(hook.posts, null, 2));
     const alert = hook.posts[0]!;
-    assert.equal(alert.cardwatch.kind, 'down');
-    assert.equal(alert.cardwatch.procedure, 'R3');
-    assert.match(alert.text, /R3 is DOWN/);
+    assert.equal(alert.cardwatch.items.length, 1);
+    const item = alert.cardwatch.items[0]!;
+    assert.equal(item.kind, 'down');
+    assert.equal(item.procedure, 'R3');
+    assert.match(alert.text, /^cardwatch: DOWN R3 — run /);
     assert.ok(Array.isArray(alert.blocks) && alert.blocks.length >= 2, 'Slack blocks');
-    assert.equal(alert.cardwatch.scenario, 'Delete a card from the direct page without a wallet account');
-    assert.match(alert.cardwatch.step ?? '', /^(Given|When|Then|And|But) /);
-    assert.ok(alert.cardwatch.error && !alert.cardwatch.error.includes('\n'), 'one-line error');
-    assert.match(alert.cardwatch.report, /^http:\/\/monitor\.example:9464\/runs\/[0-9TZ-]+\/report\/#\/\w+$/);
+    assert.equal(item.scenario, 'Delete a card from the direct page without a wallet account');
+    assert.match(item.step ?? '', /^(Given|When|Then|And|But) /);
+    assert.ok(item.error && !item.error.includes('\n'), 'one-line error');
+    assert.match(item.line, /^R3 DOWN: step "(Given|When|Then|And|But) [^"]+"/);
+    assert.deepEqual(item.context, ['F5']);
+    assert.match(item.report ?? '', /^http:\/\/monitor\.example:9464\/runs\/[0-9TZ-]+\/report\/#\/\w+$/);
     assert.equal(readState(REPORTS)!.procedures['R3']!.state, 'down');
   });
 
@@ -57,8 +64,8 @@ describe('monitor: alerts on state change (R3 with remove-noop)', { timeout: 600
     const { code, output } = await runOnce(env);
     assert.equal(code, 0, output);
     assert.equal(hook.posts.length, 2);
-    assert.equal(hook.posts[1]!.cardwatch.kind, 'recovered');
-    assert.equal(hook.posts[1]!.cardwatch.procedure, 'R3');
+    assert.equal(hook.posts[1]!.cardwatch.items[0]!.kind, 'recovered');
+    assert.equal(hook.posts[1]!.cardwatch.items[0]!.procedure, 'R3');
   });
 
   it('cycle 3, unchanged: exit 0 and no alert', async () => {
@@ -121,7 +128,7 @@ describe('monitor: alerts on state change (R3 with remove-noop)', { timeout: 600
     });
     after(() => new Promise<void>((ok) => server.close(() => ok())));
 
-    it('/metrics parses as Prometheus text', async () => {
+    it('/metrics parses as Prometheus text (prom-client, with its default process metrics)', async () => {
       const res = await fetch(`${base}/metrics`);
       assert.match(res.headers.get('content-type') ?? '', /^text\/plain; version=0\.0\.4/);
       const samples = parsePrometheus(await res.text());
@@ -132,12 +139,23 @@ describe('monitor: alerts on state change (R3 with remove-noop)', { timeout: 600
       assert.equal(value('cardwatch_runs_total', 'result="failed"'), 1);
       assert.ok((value('cardwatch_run_duration_seconds') ?? 0) > 0);
       assert.ok((value('cardwatch_last_run_timestamp_seconds') ?? 0) > 1.7e9);
+      assert.ok((value('process_resident_memory_bytes') ?? 0) > 0, 'default process metrics');
+      assert.equal(
+        value('cardwatch_procedure_up', 'procedure="F5"'),
+        undefined,
+        'facts are context, not procedures',
+      );
     });
 
     it('the status page lists every procedure with state and uptime', async () => {
       const html = await (await fetch(`${base}/`)).text();
       for (const id of Object.keys(PROCEDURES)) assert.match(html, new RegExp(`<th scope="row">${id}</th>`));
       assert.match(html, /<tr class="up"><th scope="row">R3<\/th>.*<strong>up<\/strong>.*66\.7 %/s);
+      assert.ok(
+        html.indexOf('<th scope="row">R1</th>') < html.indexOf('<th scope="row">F1</th>'),
+        'procedures first',
+      );
+      assert.match(html, /<th scope="row">F5<\/th><td>[^<]*<\/td><td colspan="4">checked along R3 \(up\)/);
     });
 
     it('serves the latest report, /healthz, and 404 outside', async () => {

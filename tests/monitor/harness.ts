@@ -9,19 +9,30 @@ import type { MonitorState } from '../../monitor/state.ts';
 
 export interface Receiver {
   url: string;
+  /** Bodies answered 2xx, in arrival order. */
   posts: SlackPayload[];
+  /** Every request: its body and the status it got. */
+  requests: { body: SlackPayload; status: number; at: number }[];
   close: () => Promise<void>;
 }
 
+/** How the receiver answers the n-th request (from 1): a status and optional headers. */
+export type Respond = (n: number, body: SlackPayload) => { status: number; headers?: Record<string, string> };
+
 /** A Slack-like incoming webhook on 127.0.0.1 that records every JSON body it receives. */
-export async function startReceiver(status = 200): Promise<Receiver> {
+export async function startReceiver(respond: number | Respond = 200): Promise<Receiver> {
   const posts: SlackPayload[] = [];
+  const requests: Receiver['requests'] = [];
+  const answer: Respond = typeof respond === 'number' ? () => ({ status: respond }) : respond;
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
-      if (status === 200) posts.push(JSON.parse(Buffer.concat(chunks).toString('utf8')) as SlackPayload);
-      res.writeHead(status, { 'content-type': 'text/plain' }).end(status === 200 ? 'ok' : 'nope');
+      const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as SlackPayload;
+      const { status, headers } = answer(requests.length + 1, body);
+      requests.push({ body, status, at: Date.now() });
+      if (status >= 200 && status < 300) posts.push(body);
+      res.writeHead(status, { 'content-type': 'text/plain', ...headers }).end(status < 300 ? 'ok' : 'nope');
     });
   });
   await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
@@ -29,6 +40,7 @@ export async function startReceiver(status = 200): Promise<Receiver> {
   return {
     url: `http://127.0.0.1:${port}/hook`,
     posts,
+    requests,
     close: () => new Promise((ok) => server.close(() => ok())),
   };
 }

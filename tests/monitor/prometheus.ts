@@ -1,5 +1,6 @@
 // A strict reader of the Prometheus text exposition format (0.0.4), enough to prove /metrics parses:
-// HELP/TYPE comments, then samples `name{label="value",...} number`, each metric's TYPE before its samples.
+// HELP/TYPE comments, then samples `name{label="value",...} number`, each metric's TYPE before its samples
+// (a histogram's or summary's _bucket/_sum/_count samples under its family's TYPE).
 export interface Sample {
   name: string;
   /** The raw label set without braces, e.g. `procedure="R3"`; '' when none. */
@@ -34,7 +35,9 @@ export function parsePrometheus(text: string): Sample[] {
       const m = SAMPLE.exec(line);
       if (!m) throw new Error(`line ${i + 1}: not a sample: ${line}`);
       const name = m[1]!;
-      if (!typed.has(name)) throw new Error(`line ${i + 1}: sample before its TYPE: ${line}`);
+      const family = /^(.*)_(bucket|sum|count)$/.exec(name)?.[1];
+      const ofFamily = family !== undefined && ['histogram', 'summary'].includes(typed.get(family) ?? '');
+      if (!typed.has(name) && !ofFamily) throw new Error(`line ${i + 1}: sample before its TYPE: ${line}`);
       samples.push({ name, labels: m[2] ?? '', value: Number(m[3]!.replace('+Inf', 'Infinity')) });
     });
   return samples;

@@ -1,48 +1,40 @@
-// The monitor's pure parts: results -> outcomes, state transitions, alert payloads and delivery, config.
+// The monitor's pure parts: results -> outcomes (classification by evidence), state transitions
+// (K of N, flapping, failure rate), the cycle's one message, config.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { alertPayload, deliver } from '../../monitor/alerts.ts';
-import { loadMonitorConfig } from '../../monitor/config.ts';
+import { changeItem, cyclePayload } from '../../monitor/alerts.ts';
+import { loadMonitorConfig, policyOf } from '../../monitor/config.ts';
+import { flapPercent, type Mark, quorumState } from '../../monitor/hysteresis.ts';
 import { observeResults } from '../../monitor/observe.ts';
-import { applyObservation, emptyState, recordRun, runResultOf, uptime } from '../../monitor/state.ts';
-import type { AllureResult } from '../../scripts/lib/allure-results.ts';
+import { type Attempt, scriptedResults } from '../../monitor/standin.ts';
+import {
+  applyObservation,
+  emptyState,
+  type MonitorState,
+  recordRun,
+  runResultOf,
+  type StateChange,
+  uptime,
+} from '../../monitor/state.ts';
 import { ConfigError } from '../../support/env.ts';
-import { startReceiver } from './harness.ts';
+
+const POLICY = policyOf(loadMonitorConfig({}));
+const FAIL =
+  '\u001b[31mError: VISA •••• 4242 is still shown on the wallet direct page\u001b[39m\n\nexpect(locator)…';
+const pass = (ms = 3000, procedureMs?: number): Attempt => ({ status: 'passed', ms, procedureMs });
+const fail = (message = FAIL, status: Attempt['status'] = 'failed'): Attempt => ({ status, message });
 
 let seq = 0;
-function result(
-  name: string,
-  status: AllureResult['status'],
-  opts: { ms?: number; message?: string; tags?: string[]; start?: number } = {},
-): AllureResult {
-  const tags = opts.tags ?? ['proc:R3', 'fact:F5'];
-  const start = opts.start ?? 1_000_000 + seq++ * 100_000;
-  return {
-    uuid: `u${seq}`,
-    name,
-    fullName: `f.spec.js › ${name}`,
-    status,
-    statusDetails: opts.message ? { message: opts.message } : undefined,
-    labels: [
-      ...tags.map((value) => ({ name: 'tag', value })),
-      ...tags.map((t) => ({ name: 'procedure', value: t.split(':')[1]! })),
-    ],
-    parameters: [{ name: 'Project', value: 'desktop' }],
-    steps: [
-      { name: 'Given a signed-in buyer', status: 'passed' },
-      { name: 'Then the card is removed everywhere', status: status === 'passed' ? 'passed' : status },
-    ],
-    start,
-    stop: start + (opts.ms ?? 3000),
-  };
-}
+const results = (attempts: Attempt[], tags = ['proc:R3', 'fact:F5'], name = 'Delete') =>
+  scriptedResults({ name, tags, attempts }, 1_000_000 + seq++ * 100_000);
 
-const apply = (state = emptyState(), results: AllureResult[], failuresBeforeAlert = 1) => {
-  const obs = observeResults(results, 8000);
+/** One cycle: observe, apply, record; returns the alert-worthy changes. */
+function cycle(state: MonitorState, res: ReturnType<typeof results>, policy = POLICY): StateChange[] {
+  const obs = observeResults(res, 8000);
   const changes = applyObservation(state, obs, {
     runId: `run${seq}`,
-    now: new Date(1_800_000_000_000 + seq).toISOString(),
-    failuresBeforeAlert,
+    now: new Date(1_800_000_000_000 + seq++ * 1000).toISOString(),
+    policy,
     reportPathOf: () => '/runs/x/report/',
   });
   recordRun(
@@ -58,144 +50,260 @@ const apply = (state = emptyState(), results: AllureResult[], failuresBeforeAler
     },
     100,
   );
-  return { state, obs, changes };
-};
+  return changes;
+}
+const kinds = (cs: StateChange[]) => cs.map((c) => `${c.kind} ${c.procedure}`);
 
-const FAIL =
-  '\u001b[31mError: VISA •••• 4242 is still shown on the wallet direct page\u001b[39m\n\nexpect(locator)…';
+describe('classification by evidence', () => {
+  const one = (a: Attempt, tags?: string[]) => observeResults(results([a], tags), 8000);
 
-describe('monitor state', () => {
-  it('down on the first failure by default; facts checked along the way do not alert', () => {
-    const { state, changes, obs } = apply(undefined, [result('Delete', 'failed', { message: FAIL })]);
-    assert.deepEqual(
-      changes.map((c) => `${c.kind} ${c.procedure}`),
-      ['down R3'],
-    );
-    assert.equal(state.procedures['F5']!.state, 'down', 'F5 is tracked');
-    assert.equal(changes[0]!.last.step, 'Then the card is removed everywhere');
-    assert.equal(changes[0]!.last.error, 'Error: VISA •••• 4242 is still shown on the wallet direct page');
-    assert.equal(obs.procedures['R3']!.decisive.category, 'product');
+  it('an HTTP error page on a procedure screen is the procedure failing, with status and screen', () => {
+    const obs = one(fail('Error: the help centre answered HTTP 500 (/help)'), ['proc:R4', 'fact:F5']);
+    assert.equal(obs.infrastructure, undefined);
+    assert.equal(obs.procedures['R4']!.outcome, 'failed');
+    assert.deepEqual(obs.procedures['R4']!.decisive.evidence, {
+      cause: 'target',
+      screen: 'help centre',
+      httpStatus: 500,
+    });
   });
 
-  it('waits for MONITOR_FAILURES_BEFORE_ALERT consecutive failures, then recovers once', () => {
-    const state = emptyState();
-    apply(state, [result('Delete', 'passed')], 2);
-    assert.deepEqual(apply(state, [result('Delete', 'failed', { message: FAIL })], 2).changes, []);
-    assert.equal(state.procedures['R3']!.consecutiveFailures, 1);
-    assert.deepEqual(
-      apply(state, [result('Delete', 'failed', { message: FAIL })], 2).changes.map((c) => c.kind),
-      ['down'],
+  it('a missing control is the procedure failing, and names the control by its label', () => {
+    const obs = one(
+      fail(
+        "TimeoutError: locator.click: Timeout 10000ms exceeded.\nCall log:\n  - waiting for getByRole('region', { name: 'Card information' }).getByRole('listitem').getByRole('button', { name: 'Delete card' })",
+      ),
     );
-    assert.deepEqual(apply(state, [result('Delete', 'failed', { message: FAIL })], 2).changes, []);
-    assert.deepEqual(
-      apply(state, [result('Delete', 'passed')], 2).changes.map((c) => c.kind),
-      ['recovered'],
-    );
-    assert.deepEqual(apply(state, [result('Delete', 'passed')], 2).changes, []);
-    assert.equal(uptime(state, 'R3'), 3 / 6);
+    assert.equal(obs.procedures['R3']!.outcome, 'failed');
+    assert.equal(obs.procedures['R3']!.decisive.evidence?.control, 'Delete card');
+    assert.equal(obs.procedures['R3']!.decisive.evidence?.role, 'button');
   });
 
-  it('slow passes are degraded, and the way back is "recovered"', () => {
-    const state = emptyState();
-    apply(state, [result('Delete', 'passed')]);
-    const slow = apply(state, [result('Delete', 'passed', { ms: 9000 })]);
-    assert.deepEqual(
-      slow.changes.map((c) => `${c.kind} ${c.from}->${c.to}`),
-      ['degraded up->degraded'],
-    );
-    assert.equal(runResultOf(slow.obs), 'degraded');
-    assert.deepEqual(
-      apply(state, [result('Delete', 'passed')]).changes.map((c) => c.kind),
-      ['recovered'],
-    );
+  it('a broken step (the suite could not run it) still counts against the procedure, category "test"', () => {
+    const obs = one(fail("TypeError: Cannot read properties of undefined (reading 'x')", 'broken'));
+    assert.equal(obs.procedures['R3']!.outcome, 'failed');
+    assert.equal(obs.procedures['R3']!.decisive.category, 'test');
   });
 
-  it('a pass after a retry is flaky, not failed', () => {
-    const start = 5_000_000;
-    const { obs, changes } = apply(undefined, [
-      result('Delete', 'failed', { message: FAIL, start }),
-      result('Delete', 'passed', { start: start + 10_000 }),
-    ]);
-    assert.equal(obs.procedures['R3']!.outcome, 'passed');
-    assert.equal(obs.counts.flaky, 1);
-    assert.deepEqual(changes, []);
-  });
-
-  it('infrastructure failures do not count as the procedure failing', () => {
-    const { obs } = apply(undefined, [
-      result('Delete', 'broken', {
-        message: 'Error: page.goto: net::ERR_CONNECTION_REFUSED at http://127.0.0.1',
-      }),
-    ]);
-    assert.match(obs.infrastructure ?? '', /ERR_CONNECTION_REFUSED/);
+  it("the browser that cannot start is the monitor's trouble: infrastructure, no procedure measured", () => {
+    const obs = one(
+      fail('Error: browserType.launch: Failed to launch: spawn /etc/hostname EACCES', 'broken'),
+    );
+    assert.match(obs.infrastructure ?? '', /^the browser could not start: Error: browserType\.launch/);
     assert.deepEqual(obs.procedures, {});
     assert.equal(runResultOf(obs), 'error');
+  });
+
+  it('connection refused: infrastructure only when every scenario met it (the target as a whole)', () => {
+    const refused = fail(
+      'Error: page.goto: net::ERR_CONNECTION_REFUSED at http://127.0.0.1:4703/help',
+      'broken',
+    );
+    const all = observeResults(
+      [...results([refused], ['proc:R4'], 'help'), ...results([refused], ['proc:R3'])],
+      8000,
+    );
+    assert.match(all.infrastructure ?? '', /^target unreachable: every origin refused the connection/);
+    const some = observeResults(
+      [...results([refused], ['proc:R4'], 'help'), ...results([pass()], ['proc:R3'])],
+      8000,
+    );
+    assert.equal(some.infrastructure, undefined);
+    assert.equal(
+      some.procedures['R4']!.outcome,
+      'failed',
+      'the help centre origin alone refused: R4 is down',
+    );
+    assert.equal(some.procedures['R3']!.outcome, 'passed');
+  });
+
+  it('nothing ran: a suite error is named with file:line, never "target unreachable"', () => {
+    const obs = observeResults([], 8000, [
+      { file: 'features/wallet/x.feature', line: 12, message: 'duplicate test title "ID | Western Union"' },
+    ]);
+    assert.equal(
+      obs.infrastructure,
+      'suite error features/wallet/x.feature:12: duplicate test title "ID | Western Union"',
+    );
     assert.match(observeResults([], 8000).infrastructure ?? '', /no results/);
   });
 
-  it('categories: product (assertion), test (broken), infrastructure (browser / connection)', () => {
-    const cat = (status: AllureResult['status'], message: string) =>
-      observeResults([result('X', status, { message })], 8000).scenarios[0]!.category;
-    assert.equal(cat('failed', FAIL), 'product');
-    assert.equal(cat('broken', "TypeError: Cannot read properties of undefined (reading 'x')"), 'test');
-    assert.equal(
-      cat('failed', 'Error: browserType.launch: Target page, context or browser has been closed'),
-      'infrastructure',
-    );
-    assert.equal(cat('broken', 'Error: page.goto: net::ERR_CONNECTION_REFUSED'), 'infrastructure');
+  it('a pass after a retry is flaky, not failed', () => {
+    const obs = observeResults(results([fail(), pass()]), 8000);
+    assert.equal(obs.procedures['R3']!.outcome, 'passed');
+    assert.equal(obs.counts.flaky, 1);
   });
 });
 
-describe('monitor alerts', () => {
-  const change = () => apply(undefined, [result('Delete', 'failed', { message: FAIL })]).changes[0]!;
-
-  it('builds a Slack payload: text + blocks with procedure, scenario, step, error and the report link', () => {
-    const p = alertPayload(change(), 'http://127.0.0.1:9464');
-    assert.match(p.text, /^R3 is DOWN: Delete — report: http:\/\/127\.0\.0\.1:9464\/runs\/x\/report\/$/);
-    const blocks = JSON.stringify(p.blocks);
-    for (const part of [
-      "R3 · Remove via the wallet's direct link",
-      'Then the card is removed everywhere',
-      '4242',
-    ])
-      assert.ok(blocks.includes(part.replace(/'/g, "'")), part);
-  });
-
-  it('retries a failing webhook, then logs and carries on (never throws)', async () => {
-    const hook = await startReceiver(503);
-    const lines: string[] = [];
-    const ok = await deliver(alertPayload(change(), 'http://x'), {
-      webhookUrl: hook.url,
-      attempts: 3,
-      minTimeoutMs: 5,
-      log: (l) => lines.push(l),
-    });
-    await hook.close();
-    assert.equal(ok, false);
-    assert.equal(lines.filter((l) => /delivery attempt \d failed/.test(l)).length, 3);
-    assert.match(lines.at(-1)!, /NOT delivered after 3 attempts/);
-  });
-
-  it('without a webhook, the alert goes to the log', async () => {
-    const lines: string[] = [];
-    assert.equal(
-      await deliver(alertPayload(change(), 'http://x'), { attempts: 1, log: (l) => lines.push(l) }),
-      true,
+describe("degraded from the procedure's own time; janitor warnings", () => {
+  it('uses cw.procedureMs when recorded: a 32 s scenario with 9.9 s of procedure is not slow', () => {
+    const obs = observeResults(
+      results([{ ...pass(32_500, 9_900), janitorWarnings: ['buyer-2: clearing cards answered HTTP 503'] }]),
+      20_000,
     );
-    assert.match(lines[0]!, /^\[alert\] R3 is DOWN/);
+    const r3 = obs.procedures['R3']!;
+    assert.equal(r3.outcome, 'passed');
+    assert.equal(r3.decisive.procedureMs, 9_900);
+    assert.equal(r3.decisive.timeSource, 'cw.procedureMs');
+    assert.deepEqual(r3.janitorWarnings, ['buyer-2: clearing cards answered HTTP 503']);
+    assert.equal(obs.counts.janitorWarnings, 1);
+  });
+
+  it("falls back to the scenario's duration, and a slow procedure time is slow", () => {
+    assert.equal(observeResults(results([pass(21_000)]), 20_000).procedures['R3']!.outcome, 'slow');
+    assert.equal(observeResults(results([pass(5_000, 21_000)]), 20_000).procedures['R3']!.outcome, 'slow');
+  });
+});
+
+describe('procedures are the subjects; facts ride along', () => {
+  it('a failed @proc:R3 @fact:F5 scenario makes R3 fail with F5 as context, no F5 state', () => {
+    const state = emptyState();
+    const obs = observeResults(results([fail()]), 8000);
+    assert.deepEqual(Object.keys(obs.procedures), ['R3']);
+    assert.deepEqual(obs.procedures['R3']!.context, ['F5']);
+    const one = { ...POLICY, changeWindow: 1, changeQuorum: 1 };
+    const changes = cycle(state, results([fail()]), one);
+    assert.deepEqual(kinds(changes), ['down R3']);
+    assert.deepEqual(changes[0]!.context, ['F5']);
+    assert.deepEqual(Object.keys(state.procedures), ['R3']);
+  });
+
+  it('a scenario about a fact alone (@fact:F6) gives that fact a state', () => {
+    const obs = observeResults(results([pass()], ['fact:F6']), 8000);
+    assert.deepEqual(Object.keys(obs.procedures), ['F6']);
+  });
+});
+
+describe('hysteresis: K of N, flapping, failure rate', () => {
+  it('defaults: 3 of the last 4 cycles, flap window 10 at 50 % / 25 %, failure rate 30 % of 10', () => {
+    assert.deepEqual(POLICY, {
+      changeWindow: 4,
+      changeQuorum: 3,
+      flapWindow: 10,
+      flapHighPercent: 50,
+      flapLowPercent: 25,
+      rateWindow: 10,
+      rateAlertPercent: 30,
+    });
+  });
+
+  it('quorum: the worst state with K of N wins; without a quorum the state stays', () => {
+    const p = POLICY;
+    assert.equal(quorumState(['P', 'F', 'F', 'F'], 'up', p), 'down');
+    assert.equal(quorumState(['F', 'P', 'F', 'P'], 'up', p), 'up');
+    assert.equal(quorumState(['F', 'P', 'F', 'P'], 'down', p), 'down');
+    assert.equal(quorumState(['D', 'P', 'P', 'P'], 'down', p), 'up');
+    assert.equal(quorumState(['P', 'S', 'S', 'S'], 'up', p), 'degraded');
+  });
+
+  it('flap percent: alternating is 100 % in a full window; a young history is not flapping from two results', () => {
+    const alt = (n: number) => Array.from({ length: n }, (_, i): Mark => (i % 2 ? 'F' : 'P'));
+    assert.equal(Math.round(flapPercent(alt(10), 10)), 100);
+    assert.ok(flapPercent(['P', 'F', 'F', 'P'], 10) < 30);
+    assert.equal(flapPercent(['P', 'P', 'P'], 10), 0);
+  });
+
+  it('a real outage: one DOWN after 3 failing cycles, one RECOVERED after 3 passing; blips in between alert nothing', () => {
+    const state = emptyState();
+    const seqOut: string[] = [];
+    const plan = 'PPPPPFPPPPFFFFFFPPPPPPFPPPP';
+    for (const c of plan) seqOut.push(...kinds(cycle(state, results([c === 'P' ? pass() : fail()]))));
+    assert.deepEqual(seqOut, ['down R3', 'recovered R3']);
+    assert.equal(uptime(state, 'R3')! < 1, true);
+  });
+
+  it('R3 failing every other cycle: one FLAPPING alert, then one when it settles (was 6 alerts in 6 cycles)', () => {
+    const state = emptyState();
+    const out: string[] = [];
+    for (let i = 0; i < 12; i++) out.push(...kinds(cycle(state, results([i % 2 ? fail() : pass()]))));
+    assert.deepEqual(
+      out.filter((k) => !k.startsWith('failing-often')),
+      ['flapping R3'],
+    );
+    assert.ok(state.procedures['R3']!.flapping);
+    for (let i = 0; i < 10; i++) out.push(...kinds(cycle(state, results([pass()]))));
+    assert.deepEqual(
+      out.filter((k) => !k.startsWith('failing-often')),
+      ['flapping R3', 'settled R3'],
+    );
+    assert.equal(state.procedures['R3']!.flapping, undefined);
+    assert.equal(out.filter((k) => k === 'failing-often R3').length, 1, out.join(', '));
+  });
+
+  it('failure rate: 3 of 10 failed, never 3 in a row, no flapping: one FAILING OFTEN, cleared below 15 %', () => {
+    const state = emptyState();
+    const out: string[] = [];
+    for (const [i, c] of [...'PPPPPPPPPPFFPPPPPFPPPPPPPPP'].entries())
+      out.push(...kinds(cycle(state, results([c === 'P' ? pass() : fail()]))).map((k) => `${i + 1}: ${k}`));
+    // cycle 19 passes with 3 failures in the last 10; cycle 22 has only 1 left in its window
+    assert.deepEqual(out, ['19: failing-often R3', '22: failing-often-cleared R3']);
+  });
+
+  it('a scenario alternating 3 s and 21 s: FLAPPING once, not DEGRADED/RECOVERED every cycle', () => {
+    const state = emptyState();
+    const out: string[] = [];
+    for (let i = 0; i < 12; i++) out.push(...kinds(cycle(state, results([pass(i % 2 ? 21_000 : 3_000)]))));
+    assert.deepEqual(out, ['flapping R3']);
+  });
+});
+
+describe('one message per cycle', () => {
+  it('six procedures down behind one fault: one message naming all six, each with its failing step', () => {
+    const state = emptyState();
+    const one = { ...POLICY, changeWindow: 1, changeQuorum: 1 };
+    const procs = ['R1', 'R2', 'R3', 'R4', 'R5', 'R6'];
+    const all = (a: Attempt) => procs.flatMap((p) => results([a], [`proc:${p}`], `remove ${p}`));
+    cycle(state, all(pass()), one);
+    const changes = cycle(state, all(fail()), one);
+    const msg = cyclePayload(
+      changes.map((c) => changeItem(c, 'http://m')),
+      { id: 'x', runId: 'r', createdAt: '2026-11-30T00:00:00Z', runReport: 'http://m/runs/r/report/' },
+    );
+    assert.match(msg.text, /^cardwatch: DOWN R1, R2, R3, R4, R5, R6 — run r/);
+    assert.equal(msg.cardwatch.items.length, 6);
+    for (const item of msg.cardwatch.items)
+      assert.match(
+        item.line,
+        /DOWN: step "Then the card is removed everywhere", on the wallet direct page — Error: VISA/,
+      );
   });
 });
 
 describe('monitor config', () => {
-  it('defaults: nightly at 02:00, 1 failure before alert, 127.0.0.1 link', () => {
+  it('defaults: nightly at 02:00, 127.0.0.1 link', () => {
     const cfg = loadMonitorConfig({});
     assert.equal(cfg.MONITOR_CRON, '0 2 * * *');
-    assert.equal(cfg.MONITOR_FAILURES_BEFORE_ALERT, 1);
     assert.equal(cfg.publicUrl, `http://127.0.0.1:${cfg.MONITOR_PORT}`);
   });
 
-  it('accepts seconds, names every wrong variable of both schemas', () => {
-    assert.equal(loadMonitorConfig({ MONITOR_CRON: '*/10 * * * * *' }).MONITOR_CRON, '*/10 * * * * *');
+  it('a time zone not in the IANA database is one line naming MONITOR_TIMEZONE (Asia/Jakrta)', () => {
+    assert.equal(loadMonitorConfig({ MONITOR_TIMEZONE: 'Asia/Jakarta' }).MONITOR_TIMEZONE, 'Asia/Jakarta');
+    assert.equal(loadMonitorConfig({ MONITOR_TIMEZONE: 'UTC' }).MONITOR_TIMEZONE, 'UTC');
+    assert.throws(
+      () => loadMonitorConfig({ MONITOR_TIMEZONE: 'Asia/Jakrta' }),
+      (e: unknown) =>
+        e instanceof ConfigError &&
+        e.problems.length === 1 &&
+        /^MONITOR_TIMEZONE: not an IANA time zone .*\(got "Asia\/Jakrta"\)$/.test(e.problems[0]!),
+    );
+  });
+
+  it('validates the policy: K <= N, low < high; the old setting says what replaced it', () => {
+    assert.throws(
+      () => loadMonitorConfig({ MONITOR_CHANGE_QUORUM: '5', MONITOR_CHANGE_WINDOW: '4' }),
+      /MONITOR_CHANGE_QUORUM: K must be at most MONITOR_CHANGE_WINDOW \(4\)/,
+    );
+    assert.throws(
+      () => loadMonitorConfig({ MONITOR_FLAP_LOW_PERCENT: '60' }),
+      /MONITOR_FLAP_LOW_PERCENT: must be below MONITOR_FLAP_HIGH_PERCENT/,
+    );
+    assert.throws(
+      () => loadMonitorConfig({ MONITOR_FAILURES_BEFORE_ALERT: '2' }),
+      /MONITOR_FAILURES_BEFORE_ALERT: replaced by MONITOR_CHANGE_QUORUM/,
+    );
+  });
+
+  it('names every wrong variable of both schemas', () => {
     assert.throws(
       () => loadMonitorConfig({ MONITOR_CRON: 'every night', MONITOR_WEBHOOK_URL: 'slack', TARGET: 'x' }),
       (error: unknown) => {
