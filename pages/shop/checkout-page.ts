@@ -3,6 +3,7 @@ import type { PaymentMethod } from '../../support/labels/shop.ts';
 import type { TargetProfile } from '../../support/target.ts';
 import type { TestCard } from '../../support/test-cards.ts';
 import { type CardListScreen, last4Pattern } from '../common/card-list.ts';
+import { fillSecret } from '../common/secret-field.ts';
 import { escapeRegExp, templatePattern } from '../common/text-pattern.ts';
 
 export class CheckoutPage implements CardListScreen {
@@ -77,9 +78,9 @@ export class CheckoutPage implements CardListScreen {
 
   async enterNewCard(card: TestCard): Promise<void> {
     await this.newCardOption.check();
-    await this.number.fill(card.number);
+    await fillSecret(this.number, card.number);
     await this.expiry.fill(card.expiry);
-    await this.cvc.fill(card.cvc);
+    await fillSecret(this.cvc, card.cvc);
     await this.holder.fill(card.holder);
   }
 

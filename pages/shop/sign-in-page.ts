@@ -1,5 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
 import type { TargetProfile } from '../../support/target.ts';
+import { fillSecret } from '../common/secret-field.ts';
 
 export class SignInPage {
   readonly email: Locator;
@@ -19,7 +20,7 @@ export class SignInPage {
   async signIn(email: string, password: string): Promise<void> {
     await this.page.goto(this.target.urls.signIn);
     await this.email.fill(email);
-    await this.password.fill(password);
+    await fillSecret(this.password, password);
     await this.submit.click();
     await this.submit.waitFor({ state: 'detached' });
   }

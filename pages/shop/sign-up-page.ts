@@ -1,5 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
 import type { TargetProfile } from '../../support/target.ts';
+import { fillSecret } from '../common/secret-field.ts';
 
 export interface SignUpDetails {
   email: string;
@@ -41,7 +42,7 @@ export class SignUpPage {
     const countryName = this.target.labels.shop.countries[details.country];
     if (!countryName) throw new Error(`the target's labels name no country "${details.country}"`);
     await this.email.fill(details.email);
-    await this.password.fill(details.password);
+    await fillSecret(this.password, details.password);
     await this.name.fill(details.name);
     await this.country.selectOption({ label: countryName });
   }

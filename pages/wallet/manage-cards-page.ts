@@ -2,6 +2,7 @@ import type { Locator, Page } from '@playwright/test';
 import type { TargetProfile } from '../../support/target.ts';
 import type { TestCard } from '../../support/test-cards.ts';
 import { last4Pattern } from '../common/card-list.ts';
+import { fillSecret } from '../common/secret-field.ts';
 import type { WalletCardState } from './wallet-home-page.ts';
 
 /** L2/F8, F11: "Manage your cards" -> "Add card" -> card details (-> extra identity for a risky card). */
@@ -59,9 +60,9 @@ export class WalletManageCardsPage {
   /** "Add card" -> the card's details -> submit; ends on the list, or on the extra identity check (F11). */
   async addCard(card: TestCard): Promise<void> {
     await this.addCardButton.click();
-    await this.number.fill(card.number);
+    await fillSecret(this.number, card.number);
     await this.expiry.fill(card.expiry);
-    await this.cvc.fill(card.cvc);
+    await fillSecret(this.cvc, card.cvc);
     await this.holder.fill(card.holder);
     await this.submitCard.click();
     await this.heading.or(this.extraIdentityHeading).first().waitFor();

@@ -2,6 +2,7 @@ import type { Locator, Page } from '@playwright/test';
 import type { TestIdentity } from '../../fixtures/wallet.ts';
 import { type InboxMessage, linkIn } from '../../support/inbox.ts';
 import type { TargetProfile } from '../../support/target.ts';
+import { fillSecret } from '../common/secret-field.ts';
 
 /**
  * R2 ("Method 1"): opening a wallet account. "Open wallet now" -> email (prefilled) + captcha ->
@@ -89,8 +90,8 @@ export class OpenWalletPages {
     answers: [string, string, string];
   }): Promise<void> {
     const { wallet } = this.target.labels;
-    await this.password.fill(p.password);
-    await this.passwordRepeat.fill(p.repeat);
+    await fillSecret(this.password, p.password);
+    await fillSecret(this.passwordRepeat, p.repeat);
     const questions = Object.values(wallet.questions).slice(0, 3);
     for (const [i, question] of questions.entries()) {
       const n = String(i + 1);
