@@ -8,6 +8,8 @@ const schema = z.object({
   MOCK_HOST: z.literal('127.0.0.1', { message: 'the mock listens on 127.0.0.1 only' }).default('127.0.0.1'),
   MOCK_PORT_BASE: z.coerce.number().int().min(1024).max(65_000).default(4310),
   MOCK_LOCALE: z.enum(['en', 'id'], { message: 'expected "en" or "id"' }).default('en'),
+  /** The storefront skin: "a" (locales/, views/, origins/) or "b" (skins/b/, English only). Same platform. */
+  MOCK_SKIN: z.enum(['a', 'b'], { message: 'expected "a" or "b"' }).default('a'),
   MOCK_CONTROL: bool.default(true),
   MOCK_DB: z.string().min(1).optional(),
   MOCK_FAULTS: z.string().default(''),
@@ -42,5 +44,7 @@ export function loadMockConfig(env: Record<string, string | undefined> = process
   const cfg = result.data;
   if (cfg.MOCK_SEED_ACCOUNTS.length && !cfg.MOCK_SEED_PASSWORD)
     throw new Error('Invalid mock configuration:\n  - MOCK_SEED_PASSWORD: required with MOCK_SEED_ACCOUNTS');
+  if (cfg.MOCK_SKIN === 'b' && cfg.MOCK_LOCALE !== 'en')
+    throw new Error('Invalid mock configuration:\n  - MOCK_SKIN: skin "b" is English only (MOCK_LOCALE=en)');
   return { ...cfg, dbPath: cfg.MOCK_DB ?? `data/mock-${cfg.MOCK_PORT_BASE}.db` };
 }

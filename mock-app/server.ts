@@ -13,6 +13,7 @@ import { mobileAppApp } from './origins/mobile-app.ts';
 import { mobileSiteApp } from './origins/mobile-site.ts';
 import { shopApp } from './origins/shop.ts';
 import { walletApp } from './origins/wallet.ts';
+import { skinBApps } from './skins/b/index.ts';
 import { type OriginName, originUrls, SMTP_PORT_OFFSET } from './public.ts';
 import { openDb } from './store/db.ts';
 
@@ -56,10 +57,16 @@ export async function startMock(
     urls: all,
     log,
   };
-  const apps: Partial<Record<OriginName, AnyApp>> = { shop: shopApp(mock), wallet: walletApp(mock) };
-  apps.help = helpApp(mock);
-  apps.mobileApp = mobileAppApp(mock);
-  apps.mobileSite = mobileSiteApp(mock);
+  const apps: Partial<Record<OriginName, AnyApp>> =
+    cfg.MOCK_SKIN === 'b'
+      ? skinBApps(mock)
+      : {
+          shop: shopApp(mock),
+          wallet: walletApp(mock),
+          help: helpApp(mock),
+          mobileApp: mobileAppApp(mock),
+          mobileSite: mobileSiteApp(mock),
+        };
   if (cfg.MOCK_CONTROL) apps.control = controlApp(mock);
 
   const servers: Server[] = [];
