@@ -89,7 +89,7 @@ export function field(p: {
 ${p.hint ? html`<p class="hint" id="${p.id}-hint">${p.hint}</p>` : ''}
 <input id="${p.id}" name="${p.name ?? p.id}" type="${p.type ?? 'text'}" autocomplete="${p.autocomplete ?? 'off'}" value="${p.value ?? ''}"
   ${p.inputmode ? html`inputmode="${p.inputmode}"` : ''} ${p.required === false ? '' : 'required'}
-  ${described ? html`aria-describedby="${described}"` : ''} ${p.problem ? 'aria-invalid="true"' : ''}>
+  ${described ? html`aria-describedby="${described}"` : ''} ${p.problem ? html`aria-invalid="true"` : ''}>
 ${p.problem ? html`<p class="problem" id="${p.id}-problem">${p.problem}</p>` : ''}`;
 }
 

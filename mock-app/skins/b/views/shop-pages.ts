@@ -75,7 +75,7 @@ ${problems(p.errors.map((f) => B.contact.errors[f]))}
   <label for="message">${B.contact.message}</label>
   <p class="hint" id="message-hint">${B.contact.messageHint}</p>
   <textarea id="message" name="message" rows="7" required minlength="10" maxlength="2000"
-    aria-describedby="message-hint${p.errors.includes('message') ? ' message-problem' : ''}" ${p.errors.includes('message') ? 'aria-invalid="true"' : ''}>${p.message ?? ''}</textarea>
+    aria-describedby="message-hint${p.errors.includes('message') ? ' message-problem' : ''}" ${p.errors.includes('message') ? html`aria-invalid="true"` : ''}>${p.message ?? ''}</textarea>
   ${bad('message') ? html`<p class="problem" id="message-problem">${bad('message')}</p>` : ''}
   <p><button type="submit">${B.contact.submit}</button></p>
 </form>`;
