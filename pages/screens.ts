@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { type ScreenKey, screenOptions } from '../support/profile-screens.ts';
 import type { TargetProfile } from '../support/target.ts';
 import type { CardListScreen } from './common/card-list.ts';
 import { UrlTampering } from './common/url-tampering.ts';
@@ -6,7 +7,12 @@ import { HelpCardsPage } from './help/help-cards-page.ts';
 import { HelpCentrePage } from './help/help-centre-page.ts';
 import { MobileAppHome } from './mobile-app/app-home.ts';
 import { BankCardsScreen } from './mobile-app/bank-cards-screen.ts';
-import { MobileSiteCardsPage, MobileSiteHelpCenter, MobileSiteHome } from './mobile-site/mobile-site-pages.ts';
+import {
+  MobileSiteCardsPage,
+  MobileSiteHelpCenter,
+  MobileSiteHome,
+} from './mobile-site/mobile-site-pages.ts';
+import { ORACLE_SCREENS } from './screen-catalog.ts';
 import { AccountPanel } from './shop/account-panel.ts';
 import { CheckoutPage } from './shop/checkout-page.ts';
 import { DisputesPage } from './shop/disputes-page.ts';
@@ -21,7 +27,9 @@ import { WalletHomePage } from './wallet/wallet-home-page.ts';
 
 /**
  * The page registry: every page object of one browser page, built on demand. Steps reach the
- * target only through it (`this.screens.checkout`); it is the one place a screen's class is chosen.
+ * target only through it (`this.screens.checkout`); it is the one place a screen's class is chosen:
+ * the suite's own, or the adapter the profile names (`screens.<key>.adapter`, a class from
+ * targets/<name>/ with the same constructor and methods).
  */
 export class Screens {
   constructor(
@@ -29,87 +37,109 @@ export class Screens {
     readonly target: TargetProfile,
   ) {}
 
-  get signUp() {
-    return new SignUpPage(this.page, this.target);
+  get signUp(): SignUpPage {
+    return this.build('signUp', SignUpPage);
   }
 
-  get accountPanel() {
-    return new AccountPanel(this.page, this.target);
+  get accountPanel(): AccountPanel {
+    return this.build('shop', AccountPanel);
   }
 
-  get checkout() {
-    return new CheckoutPage(this.page, this.target);
+  get checkout(): CheckoutPage {
+    return this.build('checkout', CheckoutPage);
   }
 
-  get orders() {
-    return new OrdersPage(this.page, this.target);
+  get orders(): OrdersPage {
+    return this.build('orders', OrdersPage);
   }
 
-  get disputes() {
-    return new DisputesPage(this.page, this.target);
+  get disputes(): DisputesPage {
+    return this.build('disputes', DisputesPage);
   }
 
-  get support() {
-    return new SupportPage(this.page, this.target);
+  get support(): SupportPage {
+    return this.build('support', SupportPage);
   }
 
   get tampering() {
     return new UrlTampering(this.page, this.target);
   }
 
-  get walletDirect() {
-    return new WalletDirectPage(this.page, this.target);
+  get walletDirect(): WalletDirectPage {
+    return this.build('walletDirect', WalletDirectPage);
   }
 
-  get walletHome() {
-    return new WalletHomePage(this.page, this.target);
+  get walletHome(): WalletHomePage {
+    return this.build('walletHome', WalletHomePage);
   }
 
-  get openWallet() {
-    return new OpenWalletPages(this.page, this.target);
+  get openWallet(): OpenWalletPages {
+    return this.build('openWallet', OpenWalletPages);
   }
 
-  get walletEditCards() {
-    return new WalletEditCardsPage(this.page, this.target);
+  get walletEditCards(): WalletEditCardsPage {
+    return this.build('walletEditCards', WalletEditCardsPage);
   }
 
-  get walletManageCards() {
-    return new WalletManageCardsPage(this.page, this.target);
+  get walletManageCards(): WalletManageCardsPage {
+    return this.build('walletManageCards', WalletManageCardsPage);
   }
 
-  get helpCentre() {
-    return new HelpCentrePage(this.page, this.target);
+  get helpCentre(): HelpCentrePage {
+    return this.build('helpCenter', HelpCentrePage);
   }
 
-  get helpCards() {
-    return new HelpCardsPage(this.page, this.target);
+  get helpCards(): HelpCardsPage {
+    return this.build('helpCards', HelpCardsPage);
   }
 
-  get mobileApp() {
-    return new MobileAppHome(this.page, this.target);
+  get mobileApp(): MobileAppHome {
+    return this.build('mobileApp', MobileAppHome);
   }
 
-  get mobileAppCards() {
-    return new BankCardsScreen(this.page, this.target);
+  get mobileAppCards(): BankCardsScreen {
+    return this.build('mobileAppCards', BankCardsScreen);
   }
 
-  get mobileSite() {
-    return new MobileSiteHome(this.page, this.target);
+  get mobileSite(): MobileSiteHome {
+    return this.build('mobileSite', MobileSiteHome);
   }
 
-  get mobileSiteHelp() {
-    return new MobileSiteHelpCenter(this.page, this.target);
+  get mobileSiteHelp(): MobileSiteHelpCenter {
+    return this.build('mobileSiteHelp', MobileSiteHelpCenter);
   }
 
-  get mobileSiteCards() {
-    return new MobileSiteCardsPage(this.page, this.target);
+  get mobileSiteCards(): MobileSiteCardsPage {
+    return this.build('mobileSiteCards', MobileSiteCardsPage);
+  }
+
+  /** The profile's adapter for the screen when it names one, else the suite's own class. */
+  private build<T>(key: ScreenKey, own: new (page: Page, target: TargetProfile) => T): T {
+    const adapter = screenOptions(this.target.screens, key).adapter as unknown as typeof own | undefined;
+    return new (adapter ?? own)(this.page, this.target);
+  }
+
+  /** The page object of a card-list screen by its catalogue key. */
+  cardList(key: ScreenKey): CardListScreen {
+    const lists: Partial<Record<ScreenKey, () => CardListScreen>> = {
+      checkout: () => this.checkout,
+      walletDirect: () => this.walletDirect,
+      walletHome: () => this.walletHome,
+      helpCards: () => this.helpCards,
+      mobileAppCards: () => this.mobileAppCards,
+      mobileSiteCards: () => this.mobileSiteCards,
+    };
+    const make = lists[key];
+    if (!make) throw new Error(`screen ${key} is not a card list (pages/screen-catalog.ts)`);
+    return make();
   }
 
   /**
-   * Every screen of this target that lists the buyer's cards. The mobile app's list is read in
-   * whatever browser context the scenario has: it is a web app, the same list on any viewport.
+   * Every screen of this target that lists the buyer's cards (SCREEN_CATALOG's `listsCards`). The
+   * mobile app's list is read in whatever browser context the scenario has: it is a web app, the
+   * same list on any viewport.
    */
   cardLists(): CardListScreen[] {
-    return [this.walletDirect, this.walletHome, this.checkout, this.helpCards, this.mobileAppCards];
+    return ORACLE_SCREENS.map((key) => this.cardList(key));
   }
 }

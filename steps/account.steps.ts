@@ -26,9 +26,7 @@ export function registerAccountSteps({ Given, When, Then }: StepApi) {
       throw new Error(
         `the account panel has no entry "${entry}" here: use ${Object.keys(ENTRIES).join(', ')}`,
       );
-    const panel = this.screens.accountPanel;
-    await panel.openShop();
-    await panel.goTo(key);
+    await this.screens.accountPanel.goTo(key);
   });
 
   // F4

@@ -15,7 +15,15 @@ export async function expectCardNowhere(world: CardwatchWorld): Promise<void> {
   for (const [session, screensOf] of sessions) {
     const screens = await screensOf();
     for (const list of screens.cardLists()) {
-      await list.open();
+      // open() proves the list (or the target's "no cards" text) is shown: a screen that cannot be
+      // opened is reported as such, never as "the card is gone".
+      try {
+        await list.open();
+      } catch (error) {
+        throw new Error(
+          `the oracle could not open the ${list.where} (screens.${list.screen}, ${session}): ${(error as Error).message}`,
+        );
+      }
       await expect(
         list.card(last4),
         `${brand} •••• ${last4} is still shown on the ${list.where} (${session})`,

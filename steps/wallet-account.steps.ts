@@ -22,7 +22,7 @@ export function registerWalletAccountSteps({ Given, When, Then }: StepApi) {
   Then('the wallet lets the buyer straight in, listing the card under "My Account"', async function () {
     const home = this.screens.walletHome;
     await expect(home.openWalletNow).toHaveCount(0);
-    await expect(home.myAccountTab).toHaveAttribute('aria-selected', 'true');
+    await expect(home.linkedCards, '"My Account" shows the linked cards at once').toBeVisible();
     await expect(home.card(this.card().last4)).toBeVisible();
   });
 

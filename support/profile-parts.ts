@@ -86,8 +86,15 @@ export const accountsSchema = z.discriminatedUnion(
           /** ISO code of the country picked in the form (its name comes from labels.shop.countries). */
           country: z.string().regex(/^[A-Z]{2}$/),
           name: z.string().min(2).default('Test Buyer'),
+          /** Typed where the sign-up form asks a phone (forms.signUp); `{n}` becomes random digits. */
+          phone: z.string().regex(/^\+?[\d\s{}n-]+$/, 'a phone number, e.g. "+62 812 {n}"').default('+62 812 {n}'),
         })
         .optional(),
+      /**
+       * Pool accounts that already hold a wallet account (R1, L2 on a sandbox): email -> the phone its
+       * wallet sends SMS to. Each email must be one of `emails`.
+       */
+      wallets: z.record(z.email(), z.object({ phone: z.string().min(5) }).strict()).default({}),
     }),
   ],
   { message: 'expected source "control" or "pool"' },
@@ -104,9 +111,14 @@ export const capabilitiesSchema = z.object({
   disputes: z.boolean().default(false),
 });
 
+/** The inbox's REST API: MailDev 3 (`GET /api/email`), MailDev 2 (`GET /email`), Mailpit (`GET /api/v1/search`). */
+export const INBOX_FLAVOURS = ['maildev3', 'maildev2', 'mailpit'] as const;
+
 export const inboxSchema = z.object({
-  /** MailDev-compatible REST API, e.g. http://127.0.0.1:1080 (GET /api/email lists the inbox). */
+  /** The inbox's base URL, e.g. http://127.0.0.1:1080 (support/inbox.ts adds the flavour's paths). */
   api: url,
+  /** Which REST API `api` speaks; default MailDev 3. */
+  flavour: z.enum(INBOX_FLAVOURS).default('maildev3'),
   /** SMS arrive as mail to <digits>@<smsDomain>. */
   smsDomain: z.string().regex(/^[a-z0-9.-]+$/i, 'a domain name'),
 });

@@ -9,6 +9,14 @@ import {
   testCardSchema,
   withSecretEnv,
 } from './profile-parts.ts';
+import {
+  CONFIRM_TITLES,
+  formsSchema,
+  labelAt,
+  SCREEN_KEYS,
+  screenOptions,
+  screensSchema,
+} from './profile-screens.ts';
 
 const url = z.url({ protocol: /^https?$/ });
 
@@ -53,10 +61,54 @@ const targetProfileObject = z.object({
   inbox: inboxSchema.optional(),
   captcha: captchaSchema.optional(),
   /** F11: card numbers starting with these digits are deemed risky by the target's wallet. */
-  riskyCardPrefix: z.string().regex(/^\d{1,8}$/, '1-8 digits').optional(),
+  riskyCardPrefix: z
+    .string()
+    .regex(/^\d{1,8}$/, '1-8 digits')
+    .optional(),
   /** Started by Playwright's webServer when the target runs on this machine (e.g. the mock in sandbox posture). */
   localServer: localServerSchema.optional(),
+  /** How screens differ in shape (confirm steps, containers, click paths, adapters): support/profile-screens.ts. */
+  screens: screensSchema,
+  /** Which fields forms ask (the sign-up form): support/profile-screens.ts. */
+  forms: formsSchema,
 });
+
+/** Label keys and url keys the profile's screens and forms name must exist; wallets must be pool accounts. */
+function referenceRules(p: z.output<typeof targetProfileObject>, ctx: z.RefinementCtx): void {
+  const issue = (path: (string | number)[], message: string) =>
+    ctx.addIssue({ code: 'custom', path, message });
+  for (const key of SCREEN_KEYS) {
+    const path = p.screens[key]?.path;
+    if (!path) continue;
+    if (!(path.from in p.urls))
+      issue(
+        ['screens', key, 'path', 'from'],
+        `"${path.from}" is not a key of urls (${Object.keys(p.urls).join(', ')})`,
+      );
+    path.clicks.forEach((label, i) => {
+      if (labelAt(p.labels, label) === undefined)
+        issue(['screens', key, 'path', 'clicks', i], `labels.${label} is not set`);
+    });
+  }
+  for (const [screen, title] of Object.entries(CONFIRM_TITLES)) {
+    const confirm = screenOptions(p.screens, screen as (typeof SCREEN_KEYS)[number]).confirm;
+    if (confirm && confirm !== 'none' && labelAt(p.labels, title) === undefined)
+      issue(
+        ['labels', ...title.split('.')],
+        `required: screens.${screen}.confirm is "${confirm}" (the confirm step's title)`,
+      );
+  }
+  for (const label of Object.keys(p.forms.signUp ?? {}))
+    if (labelAt(p.labels, label) === undefined)
+      issue(['forms', 'signUp', label], `labels.${label} is not set`);
+  if (p.accounts.source === 'pool')
+    for (const email of Object.keys(p.accounts.wallets))
+      if (!p.accounts.emails.includes(email))
+        issue(
+          ['accounts', 'wallets', email],
+          'not one of accounts.emails (a wallet account is a pool account)',
+        );
+}
 
 /** A sandbox is reached through its pages and its inbox only: no control API, no store, its own test cards. */
 function sandboxRules(p: z.output<typeof targetProfileObject>, ctx: z.RefinementCtx): void {
@@ -69,7 +121,7 @@ function sandboxRules(p: z.output<typeof targetProfileObject>, ctx: z.Refinement
   if (!p.cards) no(['cards'], 'a sandbox needs its test cards (sandbox cards cannot be random)');
 }
 
-export const targetProfileSchema = targetProfileObject.superRefine(sandboxRules);
+export const targetProfileSchema = targetProfileObject.superRefine(sandboxRules).superRefine(referenceRules);
 
 export type TargetProfile = z.output<typeof targetProfileSchema>;
 

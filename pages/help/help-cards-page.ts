@@ -1,12 +1,15 @@
 import type { Locator, Page } from '@playwright/test';
 import type { TargetProfile } from '../../support/target.ts';
-import { type CardListScreen, last4Pattern } from '../common/card-list.ts';
-import { ConfirmDialog } from '../common/confirm-dialog.ts';
+import type { CardListScreen } from '../common/card-list.ts';
+import { Finder } from '../common/find.ts';
 import { gotoScreen } from '../common/goto-screen.ts';
+import { type PendingRemoval, pressDelete } from '../common/removal.ts';
 
 /** R4: the cards linked to the profile, as the help centre's "check cards" lists them. */
 export class HelpCardsPage implements CardListScreen {
+  readonly screen = 'helpCards' as const;
   readonly where = 'help centre card list';
+  readonly find: Finder;
   readonly linkedCards: Locator;
   readonly emptyMessage: Locator;
 
@@ -14,26 +17,22 @@ export class HelpCardsPage implements CardListScreen {
     private readonly page: Page,
     private readonly target: TargetProfile,
   ) {
-    const { help } = target.labels;
-    this.linkedCards = page.getByRole('region', { name: help.linkedCards });
-    this.emptyMessage = this.linkedCards.getByText(help.noCards);
+    this.find = new Finder(page, target, this.screen, this.where);
+    this.linkedCards = this.find.container('help.linkedCards').locator;
+    this.emptyMessage = this.find.plainText('help.noCards').locator;
   }
 
   async open(): Promise<void> {
     await gotoScreen(this.page, this.target.urls.helpCards, this.where);
-    await this.linkedCards.waitFor();
+    await this.find.need(this.find.container('help.linkedCards'), this.find.plainText('help.noCards'));
   }
 
   card(last4: string): Locator {
-    return this.linkedCards.getByRole('listitem').filter({ hasText: last4Pattern(last4) });
+    return this.find.card(this.linkedCards, last4);
   }
 
-  /** Presses the "delete" icon opposite the card; the confirm dialog opens. */
-  async requestDelete(last4: string): Promise<ConfirmDialog> {
-    const { help } = this.target.labels;
-    await this.card(last4).getByRole('button', { name: help.deleteCard }).click();
-    const dialog = new ConfirmDialog(this.page, this.target.labels, help.confirmDeleteTitle);
-    await dialog.dialog.waitFor();
-    return dialog;
+  /** Presses the "delete" icon opposite the card; `confirm()` then passes the confirm step. */
+  requestDelete(last4: string): Promise<PendingRemoval> {
+    return pressDelete(this.find, this.card(last4), 'help.deleteCard', 'help.confirmDeleteTitle');
   }
 }

@@ -1,31 +1,29 @@
-import type { Locator, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import type { TargetProfile } from '../../support/target.ts';
+import { Finder } from '../common/find.ts';
 import { gotoScreen } from '../common/goto-screen.ts';
 
-/** R4's entry: the buyer centre's question/answer page with its "check cards" button. */
+/** R4's entry: the buyer centre's question/answer page with its "check cards" control. */
 export class HelpCentrePage {
-  readonly heading: Locator;
-  readonly checkCardsButton: Locator;
-  /** The list "check cards" shows, once shown. */
-  readonly linkedCards: Locator;
+  readonly screen = 'helpCenter' as const;
+  readonly where = 'help centre';
+  readonly find: Finder;
 
   constructor(
     private readonly page: Page,
     private readonly target: TargetProfile,
   ) {
-    const { help } = target.labels;
-    this.heading = page.getByRole('heading', { name: help.title, level: 1 });
-    this.checkCardsButton = page.getByRole('button', { name: help.checkCards, exact: true });
-    this.linkedCards = page.getByRole('region', { name: help.linkedCards });
+    this.find = new Finder(page, target, this.screen, this.where);
   }
 
   async open(): Promise<void> {
-    await gotoScreen(this.page, this.target.urls.helpCenter, 'help centre');
-    await this.checkCardsButton.waitFor();
+    await gotoScreen(this.page, this.target.urls.helpCenter, this.where);
+    await this.find.need(this.find.control('help.checkCards'));
   }
 
+  /** Presses "check cards"; the list (in place, or on a page of its own) is shown. */
   async checkCards(): Promise<void> {
-    await this.checkCardsButton.click();
-    await this.linkedCards.waitFor();
+    await this.find.click(this.find.control('help.checkCards'));
+    await this.find.need(this.find.container('help.linkedCards'), this.find.plainText('help.noCards'));
   }
 }

@@ -1,31 +1,30 @@
-import type { Locator, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import type { TargetProfile } from '../../support/target.ts';
+import { Finder } from '../common/find.ts';
 import { gotoScreen } from '../common/goto-screen.ts';
 
 /** R5: the mobile app's home screen and its main menu. */
 export class MobileAppHome {
-  readonly mainMenu: Locator;
-  readonly myProfile: Locator;
-  /** The profile's tabs, shown once "My Profile" is open. */
-  readonly profileTabs: Locator;
+  readonly screen = 'mobileApp' as const;
+  readonly where = 'mobile app home';
+  readonly find: Finder;
 
   constructor(
     private readonly page: Page,
     private readonly target: TargetProfile,
   ) {
-    const { app } = target.labels.mobile;
-    this.mainMenu = page.getByRole('navigation', { name: app.mainMenu });
-    this.myProfile = this.mainMenu.getByRole('link', { name: app.myProfile, exact: true });
-    this.profileTabs = page.getByRole('tab', { name: app.myBankCards, exact: true });
+    this.find = new Finder(page, target, this.screen, this.where);
   }
 
   async open(): Promise<void> {
-    await gotoScreen(this.page, this.target.urls.mobileApp, 'mobile app');
-    await this.mainMenu.waitFor();
+    await gotoScreen(this.page, this.target.urls.mobileApp, this.where);
+    await this.find.need(this.find.container('mobile.app.mainMenu'));
   }
 
+  /** "My Profile" in the main menu; the profile shows its "My bank cards" tab or link. */
   async chooseMyProfile(): Promise<void> {
-    await this.myProfile.click();
-    await this.profileTabs.waitFor();
+    const menu = this.find.container('mobile.app.mainMenu').locator;
+    await this.find.click(this.find.control('mobile.app.myProfile', { within: menu }));
+    await this.find.need(this.find.control('mobile.app.myBankCards'));
   }
 }

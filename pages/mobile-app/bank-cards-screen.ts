@@ -1,12 +1,19 @@
 import type { Locator, Page } from '@playwright/test';
 import type { TargetProfile } from '../../support/target.ts';
-import { type CardListScreen, last4Pattern } from '../common/card-list.ts';
+import type { CardListScreen } from '../common/card-list.ts';
+import { Finder } from '../common/find.ts';
 import { gotoScreen } from '../common/goto-screen.ts';
+import { pressDelete } from '../common/removal.ts';
 
-/** R5: "My Profile" -> tab "My bank cards": each card with "delete" next to it, or the empty-state text. */
+/**
+ * R5: "My Profile" -> "My bank cards" (a tab, or a page of its own): each card with "delete" next to
+ * it, or the empty-state text. Whether deleting asks to confirm is the profile's
+ * `screens.mobileAppCards.confirm` (the mock's app does not).
+ */
 export class BankCardsScreen implements CardListScreen {
+  readonly screen = 'mobileAppCards' as const;
   readonly where = 'mobile app\'s "My bank cards"';
-  readonly tab: Locator;
+  readonly find: Finder;
   readonly panel: Locator;
   readonly emptyMessage: Locator;
   /** Every card entry shown. */
@@ -16,34 +23,43 @@ export class BankCardsScreen implements CardListScreen {
     private readonly page: Page,
     private readonly target: TargetProfile,
   ) {
-    const { app } = target.labels.mobile;
-    this.tab = page.getByRole('tab', { name: app.myBankCards, exact: true });
-    this.panel = page.getByRole('tabpanel', { name: app.myBankCards });
-    this.emptyMessage = this.panel.getByText(app.noCards);
-    this.entries = this.panel.getByRole('listitem');
+    this.find = new Finder(page, target, this.screen, this.where);
+    this.panel = this.find.container('mobile.app.myBankCards').locator;
+    this.emptyMessage = this.find.plainText('mobile.app.noCards').locator;
+    this.entries = this.find.entries(this.panel);
   }
 
   async open(): Promise<void> {
     await gotoScreen(this.page, this.target.urls.mobileAppCards, this.where);
-    await this.panel.waitFor();
+    await this.shown();
   }
 
-  /** From "My Profile": switches to the tab. */
+  /** From "My Profile": the tab or link "My bank cards". */
   async openTab(): Promise<void> {
-    await this.tab.click();
-    await this.panel.waitFor();
+    await this.find.click(this.find.control('mobile.app.myBankCards'));
+    await this.shown();
+  }
+
+  private async shown(): Promise<void> {
+    await this.find.need(
+      this.find.container('mobile.app.myBankCards'),
+      this.find.plainText('mobile.app.noCards'),
+    );
   }
 
   card(last4: string): Locator {
-    return this.entries.filter({ hasText: last4Pattern(last4) });
+    return this.find.card(this.panel, last4);
   }
 
-  /** Presses "delete" next to the card and waits for the app to show the list again. */
+  /** Presses "delete" next to the card (and confirms, where the target asks); waits until the list shows again. */
   async delete(last4: string): Promise<void> {
-    const { app } = this.target.labels.mobile;
-    const shown = this.page.waitForEvent('load');
-    await this.card(last4).getByRole('button', { name: app.delete }).click();
-    await shown;
-    await this.panel.waitFor();
+    const removal = await pressDelete(
+      this.find,
+      this.card(last4),
+      'mobile.app.delete',
+      'mobile.app.confirmDeleteTitle',
+    );
+    await removal.confirm();
+    await this.shown();
   }
 }

@@ -1,72 +1,77 @@
 import type { Locator, Page } from '@playwright/test';
 import type { TargetProfile } from '../../support/target.ts';
-import { type CardListScreen, last4Pattern } from '../common/card-list.ts';
-import { ConfirmDialog } from '../common/confirm-dialog.ts';
+import type { CardListScreen } from '../common/card-list.ts';
+import { Finder } from '../common/find.ts';
 import { gotoScreen } from '../common/goto-screen.ts';
+import { type PendingRemoval, pressDelete } from '../common/removal.ts';
 
 /** R6: the mobile version of the site, on a desktop browser: three-bar menu -> Help Center. */
 export class MobileSiteHome {
-  readonly menuButton: Locator;
+  readonly screen = 'mobileSite' as const;
+  readonly where = 'mobile site home';
+  readonly find: Finder;
+  /** The menu the three-bar control opens: a dialog, navigation or menu named like the control. */
   readonly menu: Locator;
-  private readonly helpCenterLink: Locator;
-  private readonly helpCenterHeading: Locator;
 
   constructor(
     private readonly page: Page,
     private readonly target: TargetProfile,
   ) {
-    const { site } = target.labels.mobile;
-    this.menuButton = page.getByRole('button', { name: site.menu, exact: true });
-    this.menu = page.getByRole('dialog', { name: site.menu });
-    this.helpCenterLink = this.menu.getByRole('link', { name: site.helpCenter, exact: true });
-    this.helpCenterHeading = page.getByRole('heading', { name: site.helpCenter, level: 1 });
+    this.find = new Finder(page, target, this.screen, this.where);
+    this.menu = this.find.container('mobile.site.menu').locator;
   }
 
   async open(): Promise<void> {
-    await gotoScreen(this.page, this.target.urls.mobileSite, 'mobile site');
-    await this.menuButton.waitFor();
+    await gotoScreen(this.page, this.target.urls.mobileSite, this.where);
+    await this.find.need(
+      this.find.control('mobile.site.menu', { roles: ['button', 'link'] }),
+      this.find.container('mobile.site.menu'),
+    );
   }
 
+  /** Presses the three-bar control unless its menu is already shown. */
   async openMenu(): Promise<void> {
-    await this.menuButton.click();
-    await this.menu.waitFor();
+    if (!(await this.menu.isVisible()))
+      await this.find.click(this.find.control('mobile.site.menu', { roles: ['button', 'link'] }));
+    await this.find.need(this.find.container('mobile.site.menu'));
   }
 
   async chooseHelpCenter(): Promise<void> {
-    await this.helpCenterLink.click();
-    await this.helpCenterHeading.waitFor();
+    await this.find.click(this.find.control('mobile.site.helpCenter', { within: this.menu }));
+    await this.find.need(this.find.heading('mobile.site.helpCenter'));
   }
 }
 
 /** The mobile site's Help Center and the card-information answer with its link to removing the card. */
 export class MobileSiteHelpCenter {
-  private readonly cardInfoQuestion: Locator;
-  private readonly cardInfoHeading: Locator;
-  readonly removeCardLink: Locator;
-  private readonly cardsRegion: Locator;
+  readonly screen = 'mobileSiteHelp' as const;
+  readonly where = 'mobile site Help Center';
+  readonly find: Finder;
 
   constructor(page: Page, target: TargetProfile) {
-    const { site } = target.labels.mobile;
-    this.cardInfoQuestion = page.getByRole('link', { name: site.changeCardInfo });
-    this.cardInfoHeading = page.getByRole('heading', { name: site.changeCardInfo, level: 1 });
-    this.removeCardLink = page.getByRole('main').getByRole('link', { name: site.removeCardLink });
-    this.cardsRegion = page.getByRole('region', { name: site.cardsTitle });
+    this.find = new Finder(page, target, this.screen, this.where);
   }
 
   async openCardInformationQuestion(): Promise<void> {
-    await this.cardInfoQuestion.click();
-    await this.cardInfoHeading.waitFor();
+    await this.find.click(this.find.control('mobile.site.changeCardInfo'));
+    await this.find.need(this.find.heading('mobile.site.changeCardInfo'));
   }
 
+  /** Follows the answer's link; the card page (its list or its "no cards" text) is shown. */
   async followRemoveCardLink(): Promise<void> {
-    await this.removeCardLink.click();
-    await this.cardsRegion.waitFor();
+    await this.find.click(this.find.control('mobile.site.removeCardLink'));
+    await this.find.need(
+      this.find.container('mobile.site.cardsTitle'),
+      this.find.plainText('mobile.site.noCards'),
+    );
   }
 }
 
-/** Where R6's link leads: the linked cards with "Delete" and a confirm dialog. */
+/** Where R6's link leads: the linked cards with "Delete" and a confirm step. */
 export class MobileSiteCardsPage implements CardListScreen {
+  readonly screen = 'mobileSiteCards' as const;
   readonly where = 'mobile site card page';
+  readonly find: Finder;
   readonly cards: Locator;
   readonly emptyMessage: Locator;
 
@@ -74,26 +79,30 @@ export class MobileSiteCardsPage implements CardListScreen {
     private readonly page: Page,
     private readonly target: TargetProfile,
   ) {
-    const { site } = target.labels.mobile;
-    this.cards = page.getByRole('region', { name: site.cardsTitle });
-    this.emptyMessage = this.cards.getByText(site.noCards);
+    this.find = new Finder(page, target, this.screen, this.where);
+    this.cards = this.find.container('mobile.site.cardsTitle').locator;
+    this.emptyMessage = this.find.plainText('mobile.site.noCards').locator;
   }
 
   /** Directly, without the menu (for checks; R6 itself walks menu -> Help Center -> link). */
   async open(): Promise<void> {
     await gotoScreen(this.page, this.target.urls.mobileSiteCards, this.where);
-    await this.cards.waitFor();
+    await this.find.need(
+      this.find.container('mobile.site.cardsTitle'),
+      this.find.plainText('mobile.site.noCards'),
+    );
   }
 
   card(last4: string): Locator {
-    return this.cards.getByRole('listitem').filter({ hasText: last4Pattern(last4) });
+    return this.find.card(this.cards, last4);
   }
 
-  async requestDelete(last4: string): Promise<ConfirmDialog> {
-    const { site } = this.target.labels.mobile;
-    await this.card(last4).getByRole('button', { name: site.deleteCard }).click();
-    const dialog = new ConfirmDialog(this.page, this.target.labels, site.confirmDeleteTitle);
-    await dialog.dialog.waitFor();
-    return dialog;
+  requestDelete(last4: string): Promise<PendingRemoval> {
+    return pressDelete(
+      this.find,
+      this.card(last4),
+      'mobile.site.deleteCard',
+      'mobile.site.confirmDeleteTitle',
+    );
   }
 }

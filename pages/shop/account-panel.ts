@@ -1,41 +1,36 @@
-import type { Locator, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import type { TargetProfile } from '../../support/target.ts';
+import { Finder } from '../common/find.ts';
 
 export type AccountEntry = 'orders' | 'disputes' | 'support';
 
-/** The header's "My account" panel and its drop-down of entries (R2's "My AliExpress"). */
-export class AccountPanel {
-  readonly toggle: Locator;
-  readonly menu: Locator;
+const TITLES: Record<AccountEntry, string> = {
+  orders: 'shop.orders.title',
+  disputes: 'shop.disputes.title',
+  support: 'shop.support.title',
+};
 
+const WHERE: Record<AccountEntry, string> = {
+  orders: '"My orders" page',
+  disputes: '"My disputes" page',
+  support: 'support page',
+};
+
+/**
+ * The shop's account entries (R2's "My AliExpress" panel): how a buyer reaches orders, disputes and
+ * support. The way there is the profile's `screens.<entry>.path` (by default: the header's account
+ * panel, then the entry); a target with support in its footer says so there.
+ */
+export class AccountPanel {
   constructor(
     private readonly page: Page,
     private readonly target: TargetProfile,
-  ) {
-    const { account } = target.labels.shop;
-    this.toggle = page.getByRole('banner').getByRole('button', { name: account.panel, exact: true });
-    this.menu = page.getByRole('banner').getByRole('list', { name: account.panel });
-  }
+  ) {}
 
-  /** Opens the shop's home, where the header shows the panel. */
-  async openShop(): Promise<void> {
-    await this.page.goto(this.target.urls.shop);
-    await this.toggle.waitFor();
-  }
-
-  async expand(): Promise<void> {
-    if (!(await this.menu.isVisible())) await this.toggle.click();
-    await this.menu.waitFor();
-  }
-
-  entry(entry: AccountEntry): Locator {
-    return this.menu.getByRole('link', { name: this.target.labels.shop.account[entry], exact: true });
-  }
-
-  /** Opens the drop-down and follows one of its entries. */
+  /** Follows the entry's path from its page and waits for the entry's own page (its h1). */
   async goTo(entry: AccountEntry): Promise<void> {
-    await this.expand();
-    await this.entry(entry).click();
-    await this.page.waitForURL((url) => url.toString() !== this.target.urls.shop);
+    const find = new Finder(this.page, this.target, entry, WHERE[entry]);
+    await find.followPath();
+    await find.need(find.heading(TITLES[entry]));
   }
 }

@@ -3,11 +3,20 @@ import type { PaymentMethod } from '../../support/labels/shop.ts';
 import type { TargetProfile } from '../../support/target.ts';
 import type { TestCard } from '../../support/test-cards.ts';
 import { type CardListScreen, last4Pattern } from '../common/card-list.ts';
+import { Finder } from '../common/find.ts';
+import { gotoScreen } from '../common/goto-screen.ts';
 import { fillSecret } from '../common/secret-field.ts';
 import { escapeRegExp, templatePattern } from '../common/text-pattern.ts';
 
+/**
+ * The checkout. Saved cards are radios, inside the payment-method group or in a group of their own
+ * (labels.shop.savedCards): the page object looks for them anywhere in the main area, so a saved-cards
+ * group it cannot name is never taken for "no saved card".
+ */
 export class CheckoutPage implements CardListScreen {
+  readonly screen = 'checkout' as const;
   readonly where = 'checkout saved cards';
+  readonly find: Finder;
   readonly heading: Locator;
   readonly paymentMethods: Locator;
   readonly linkCardBox: Locator;
@@ -29,28 +38,32 @@ export class CheckoutPage implements CardListScreen {
     private readonly target: TargetProfile,
   ) {
     const { shop } = target.labels;
-    this.heading = page.getByRole('heading', { name: shop.checkout, level: 1 });
-    this.paymentMethods = page.getByRole('group', { name: shop.paymentMethod });
-    this.newCardOption = this.paymentMethods.getByRole('radio', { name: shop.newCard, exact: true });
+    const find = new Finder(page, target, this.screen, this.where);
+    this.find = find;
+    this.heading = find.heading('shop.checkout').locator;
+    this.paymentMethods = find.container('shop.paymentMethod').locator;
+    this.newCardOption = page.getByRole('main').getByRole('radio', { name: shop.newCard, exact: true });
     this.number = page.getByLabel(shop.cardNumber, { exact: true });
     this.expiry = page.getByLabel(shop.expiry, { exact: true });
     this.cvc = page.getByLabel(shop.cvc, { exact: true });
     this.holder = page.getByLabel(shop.holder, { exact: true });
     this.linkCardBox = page.getByRole('checkbox', { name: shop.linkCard });
-    this.payButton = page.getByRole('button', { name: shop.pay, exact: true });
+    this.payButton = find.control('shop.pay', { roles: ['button'] }).locator;
     this.orderPlaced = page.getByRole('heading', { name: shop.orderPlaced, level: 1 });
     this.linkNotice = page.getByRole('main').getByRole('status');
     this.cardLimitMessage = this.linkNotice.filter({ hasText: templatePattern(shop.cardLimitReached) });
     this.errorMessage = page.getByRole('alert');
   }
 
+  /** Opens the checkout; waits for the payment-method group (the saved cards, if any, are in the same form). */
   async open(): Promise<void> {
-    await this.page.goto(this.target.urls.checkout);
-    await this.paymentMethods.waitFor();
+    await gotoScreen(this.page, this.target.urls.checkout, this.where);
+    await this.find.need(this.find.container('shop.paymentMethod'));
   }
 
+  /** The saved card's radio, wherever the page groups saved cards. */
   card(last4: string): Locator {
-    return this.paymentMethods.getByRole('radio', { name: last4Pattern(last4) });
+    return this.page.getByRole('main').getByRole('radio', { name: last4Pattern(last4) });
   }
 
   /** A saved card shown as expired (F9): marked, and not selectable. */
@@ -63,9 +76,9 @@ export class CheckoutPage implements CardListScreen {
   method(method: PaymentMethod): Locator {
     const { methods } = this.target.labels.shop;
     if (method === 'card') return this.newCardOption;
-    if (method === 'balance')
-      return this.paymentMethods.getByRole('radio', { name: templatePattern(methods.balance) });
-    return this.paymentMethods.getByRole('radio', { name: new RegExp(`^${escapeRegExp(methods[method])}$`) });
+    const main = this.page.getByRole('main');
+    if (method === 'balance') return main.getByRole('radio', { name: templatePattern(methods.balance) });
+    return main.getByRole('radio', { name: new RegExp(`^${escapeRegExp(methods[method])}$`) });
   }
 
   /** F1: which of the known payment methods the open checkout offers. */
@@ -98,7 +111,7 @@ export class CheckoutPage implements CardListScreen {
 
   async pay(): Promise<void> {
     await this.payButton.click();
-    await this.orderPlaced.waitFor();
+    await this.find.need(this.find.heading('shop.orderPlaced'));
   }
 
   /** Presses Pay expecting a refusal (422 page with an alert). */

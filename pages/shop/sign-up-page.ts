@@ -1,21 +1,31 @@
 import type { Locator, Page } from '@playwright/test';
+import { DEFAULT_SIGN_UP_FIELDS, type FieldKind } from '../../support/profile-screens.ts';
 import type { TargetProfile } from '../../support/target.ts';
+import { Finder } from '../common/find.ts';
+import { gotoScreen } from '../common/goto-screen.ts';
 import { fillSecret } from '../common/secret-field.ts';
 
+/** What a new account is made of; the form asks the subset the profile's `forms.signUp` names. */
 export interface SignUpDetails {
   email: string;
   password: string;
   name: string;
-  /** ISO code; the form shows the country's name from the labels. */
+  /** ISO code; the form shows the country's name from labels.shop.countries. */
   country: string;
+  /** Typed where the form asks a phone; default: the profile's `accounts.signUp.phone` with random digits. */
+  phone?: string;
 }
 
+/**
+ * The shop's sign-up form. Its fields come from the profile (`forms.signUp`: label key -> kind of
+ * value; default email, password, name, country), so a form that asks a phone and no country needs
+ * no code change.
+ */
 export class SignUpPage {
+  readonly screen = 'signUp' as const;
+  readonly where = 'sign-up page';
+  readonly find: Finder;
   readonly heading: Locator;
-  readonly email: Locator;
-  readonly password: Locator;
-  readonly name: Locator;
-  readonly country: Locator;
   readonly submit: Locator;
   readonly error: Locator;
 
@@ -23,28 +33,49 @@ export class SignUpPage {
     private readonly page: Page,
     private readonly target: TargetProfile,
   ) {
-    const { common, shop } = target.labels;
-    this.heading = page.getByRole('heading', { name: shop.signUp.title, level: 1 });
-    this.email = page.getByLabel(common.email, { exact: true });
-    this.password = page.getByLabel(common.password, { exact: true });
-    this.name = page.getByLabel(shop.signUp.name, { exact: true });
-    this.country = page.getByLabel(shop.signUp.country, { exact: true });
-    this.submit = page.getByRole('main').getByRole('button', { name: shop.signUp.submit, exact: true });
+    this.find = new Finder(page, target, this.screen, this.where);
+    this.heading = this.find.heading('shop.signUp.title').locator;
+    this.submit = this.find.control('shop.signUp.submit', {
+      within: page.getByRole('main'),
+      roles: ['button'],
+    }).locator;
     this.error = page.getByRole('alert');
   }
 
+  /** The form's fields in order: label key -> kind. */
+  get fields(): [string, FieldKind][] {
+    return Object.entries(this.target.forms.signUp ?? DEFAULT_SIGN_UP_FIELDS);
+  }
+
+  /** Whether the form asks a field of this kind (F1 needs `country`). */
+  asks(kind: FieldKind): boolean {
+    return this.fields.some(([, k]) => k === kind);
+  }
+
   async open(): Promise<void> {
-    await this.page.goto(this.target.urls.signUp);
-    await this.heading.waitFor();
+    await gotoScreen(this.page, this.target.urls.signUp, this.where);
+    await this.find.need(this.find.heading('shop.signUp.title'));
   }
 
   async fill(details: SignUpDetails): Promise<void> {
-    const countryName = this.target.labels.shop.countries[details.country];
-    if (!countryName) throw new Error(`the target's labels name no country "${details.country}"`);
-    await this.email.fill(details.email);
-    await fillSecret(this.password, details.password);
-    await this.name.fill(details.name);
-    await this.country.selectOption({ label: countryName });
+    for (const [key, kind] of this.fields) {
+      const field = this.find.field(key);
+      await this.find.need(field);
+      if (kind === 'country') {
+        const countryName = this.target.labels.shop.countries[details.country];
+        if (!countryName)
+          throw new Error(`the target's labels name no country "${details.country}" (labels.shop.countries)`);
+        await field.locator.selectOption({ label: countryName });
+      } else if (kind === 'password') await fillSecret(field.locator, details.password);
+      else await field.locator.fill(typedValue(kind, { ...details, phone: details.phone ?? this.phone() }));
+    }
+  }
+
+  /** A phone number from the profile's template (`accounts.signUp.phone`, `{n}` = 8 random digits). */
+  private phone(): string {
+    const { accounts } = this.target;
+    const template = (accounts.source === 'pool' && accounts.signUp?.phone) || '+62 812 {n}';
+    return template.replace('{n}', Array.from({ length: 8 }, () => Math.floor(Math.random() * 10)).join(''));
   }
 
   /** Creates the account; the browser is signed in as it afterwards. */
@@ -53,5 +84,19 @@ export class SignUpPage {
     await this.fill(details);
     await this.submit.click();
     await this.submit.waitFor({ state: 'detached' });
+  }
+}
+
+function typedValue(kind: Exclude<FieldKind, 'country'>, d: SignUpDetails & { phone: string }): string {
+  switch (kind) {
+    case 'email':
+      return d.email;
+    case 'password':
+    case 'password-repeat':
+      return d.password;
+    case 'name':
+      return d.name;
+    case 'phone':
+      return d.phone;
   }
 }

@@ -1,12 +1,15 @@
 import type { Locator, Page } from '@playwright/test';
 import type { TargetProfile } from '../../support/target.ts';
 import type { TestCard } from '../../support/test-cards.ts';
-import { last4Pattern } from '../common/card-list.ts';
+import { Finder } from '../common/find.ts';
 import { fillSecret } from '../common/secret-field.ts';
 import type { WalletCardState } from './wallet-home-page.ts';
 
 /** L2/F8, F11: "Manage your cards" -> "Add card" -> card details (-> extra identity for a risky card). */
 export class WalletManageCardsPage {
+  readonly screen = 'walletManageCards' as const;
+  readonly where = 'wallet "Manage your cards" page';
+  readonly find: Finder;
   readonly heading: Locator;
   readonly linkedCards: Locator;
   /** F11: the wallet asks for more personal data before it links the card. */
@@ -27,9 +30,11 @@ export class WalletManageCardsPage {
   ) {
     const { wallet } = target.labels;
     const main = page.getByRole('main');
-    this.heading = page.getByRole('heading', { name: wallet.manageTitle, level: 1 });
-    this.linkedCards = main.getByRole('list', { name: wallet.linkedCards, exact: true });
-    this.addCardButton = main.getByRole('button', { name: wallet.addCard, exact: true });
+    const find = new Finder(page, target, this.screen, this.where);
+    this.find = find;
+    this.heading = find.heading('wallet.manageTitle').locator;
+    this.linkedCards = find.container('wallet.linkedCards', { within: main }).locator;
+    this.addCardButton = find.control('wallet.addCard', { within: main }).locator;
     this.number = page.getByLabel(wallet.cardNumber, { exact: true });
     this.expiry = page.getByLabel(wallet.expiry, { exact: true });
     this.cvc = page.getByLabel(wallet.cvc, { exact: true });
@@ -42,7 +47,7 @@ export class WalletManageCardsPage {
   }
 
   card(last4: string): Locator {
-    return this.linkedCards.getByRole('listitem').filter({ hasText: last4Pattern(last4) });
+    return this.find.card(this.linkedCards, last4);
   }
 
   cardMarked(last4: string, state: WalletCardState): Locator {
@@ -59,13 +64,13 @@ export class WalletManageCardsPage {
 
   /** "Add card" -> the card's details -> submit; ends on the list, or on the extra identity check (F11). */
   async addCard(card: TestCard): Promise<void> {
-    await this.addCardButton.click();
+    await this.find.click({ ...this.find.control('wallet.addCard'), locator: this.addCardButton });
     await fillSecret(this.number, card.number);
     await this.expiry.fill(card.expiry);
     await fillSecret(this.cvc, card.cvc);
     await this.holder.fill(card.holder);
     await this.submitCard.click();
-    await this.heading.or(this.extraIdentityHeading).first().waitFor();
+    await this.find.need(this.find.heading('wallet.manageTitle'), this.find.heading('wallet.extraTitle'));
   }
 
   async giveExtraIdentity(data: { documentNumber: string; placeOfBirth: string }): Promise<void> {

@@ -1,19 +1,21 @@
 import type { Locator, Page } from '@playwright/test';
 import type { TargetProfile } from '../../support/target.ts';
 import { type CardListScreen, last4Pattern } from '../common/card-list.ts';
+import { Finder } from '../common/find.ts';
 import { gotoScreen } from '../common/goto-screen.ts';
 import { templatePattern } from '../common/text-pattern.ts';
-import { AccountPanel } from '../shop/account-panel.ts';
 
 export type WalletCardState = 'pending' | 'verified' | 'expired';
 
 /**
- * R1/R2: the wallet's account page ("My wallet"). With a wallet account: the profile, tabs
- * "My Account" (linked cards, "edit cards", "Manage your cards") and "History". Without one:
- * "Open wallet now", which lists no cards.
+ * R1/R2: the wallet's account page ("My wallet"). With a wallet account: the profile, "My Account"
+ * (linked cards, "edit cards", "Manage your cards") and "History" (tabs, or pages of their own).
+ * Without one: "Open wallet now", which lists no cards.
  */
 export class WalletHomePage implements CardListScreen {
+  readonly screen = 'walletHome' as const;
   readonly where = 'wallet home (My Account)';
+  readonly find: Finder;
   readonly heading: Locator;
   readonly myAccountTab: Locator;
   readonly historyTab: Locator;
@@ -29,36 +31,38 @@ export class WalletHomePage implements CardListScreen {
     private readonly page: Page,
     private readonly target: TargetProfile,
   ) {
-    const { wallet } = target.labels;
-    this.heading = page.getByRole('heading', { name: wallet.homeTitle, level: 1 });
-    this.myAccountTab = page.getByRole('tab', { name: wallet.myAccountTab, exact: true });
-    this.historyTab = page.getByRole('tab', { name: wallet.historyTab, exact: true });
-    const accountPanel = page.getByRole('tabpanel', { name: wallet.myAccountTab, exact: true });
-    this.linkedCards = accountPanel.getByRole('list', { name: wallet.linkedCards, exact: true });
-    this.noCards = accountPanel.getByText(wallet.noCards);
-    this.editCardsControl = accountPanel.getByRole('link', { name: wallet.editCards, exact: true });
-    this.manageCardsLink = accountPanel.getByRole('link', { name: wallet.manageCards, exact: true });
-    this.openWalletNow = page.getByRole('main').getByRole('button', { name: wallet.openNow, exact: true });
-    this.historyPanel = page.getByRole('tabpanel', { name: wallet.historyTab, exact: true });
+    const find = new Finder(page, target, this.screen, this.where);
+    this.find = find;
+    this.heading = find.heading('wallet.homeTitle').locator;
+    this.myAccountTab = find.control('wallet.myAccountTab').locator;
+    this.historyTab = find.control('wallet.historyTab').locator;
+    this.linkedCards = find.container('wallet.linkedCards').locator;
+    this.noCards = find.plainText('wallet.noCards').locator;
+    this.editCardsControl = find.control('wallet.editCards').locator;
+    this.manageCardsLink = find.control('wallet.manageCards').locator;
+    this.openWalletNow = find.control('wallet.openNow', { within: page.getByRole('main') }).locator;
+    this.historyPanel = find.container('wallet.historyTab').locator;
   }
 
   /** The wallet's entry URL; waits for the card list, its empty text, or "Open wallet now". */
   async open(): Promise<void> {
     await gotoScreen(this.page, this.target.urls.walletAccount, this.where);
-    await this.linkedCards.or(this.noCards).or(this.openWalletNow).first().waitFor();
+    const { find } = this;
+    await find.need(
+      find.container('wallet.linkedCards'),
+      find.plainText('wallet.noCards'),
+      find.control('wallet.openNow'),
+    );
   }
 
-  /** R1/R2 as the guide says it: the header's account panel -> "My wallet". */
+  /** R1/R2 as the guide says it: the header's account panel -> "My wallet" (profile: screens.walletHome.path). */
   async enterFromAccountPanel(): Promise<void> {
-    const panel = new AccountPanel(this.page, this.target);
-    await panel.openShop();
-    await panel.expand();
-    await panel.menu.getByRole('link', { name: this.target.labels.wallet.myWallet, exact: true }).click();
-    await this.heading.or(this.openWalletNow).first().waitFor();
+    await this.find.followPath();
+    await this.find.need(this.find.heading('wallet.homeTitle'), this.find.control('wallet.openNow'));
   }
 
   card(last4: string): Locator {
-    return this.linkedCards.getByRole('listitem').filter({ hasText: last4Pattern(last4) });
+    return this.find.card(this.linkedCards, last4);
   }
 
   /** The card's entry when it carries the state mark ("pending verification", "verified", "expired"). */
@@ -69,28 +73,27 @@ export class WalletHomePage implements CardListScreen {
   }
 
   async chooseEditCards(): Promise<void> {
-    await this.editCardsControl.click();
-    await this.page
-      .getByRole('heading', { name: this.target.labels.wallet.editCardsTitle, level: 1 })
-      .waitFor();
+    await this.find.click(this.find.control('wallet.editCards'));
+    await this.find.need(this.find.heading('wallet.editCardsTitle'));
   }
 
   async chooseManageCards(): Promise<void> {
-    await this.manageCardsLink.click();
-    await this.page.getByRole('heading', { name: this.target.labels.wallet.manageTitle, level: 1 }).waitFor();
+    await this.find.click(this.find.control('wallet.manageCards'));
+    await this.find.need(this.find.heading('wallet.manageTitle'));
   }
 
+  /** "History": a tab, or a page of its own. */
   async showHistory(): Promise<void> {
-    await this.historyTab.click();
-    await this.historyPanel.waitFor();
+    await this.find.click(this.find.control('wallet.historyTab'));
+    await this.find.need(this.find.container('wallet.historyTab'));
   }
 
   /** A History line about the card ending in `last4`: "... linked" or "... removed". */
   historyEntry(kind: 'added' | 'removed', last4: string): Locator {
     const { wallet } = this.target.labels;
-    return this.historyPanel
-      .getByRole('listitem')
-      .filter({ hasText: last4Pattern(last4) })
-      .filter({ hasText: templatePattern(kind === 'added' ? wallet.historyAdded : wallet.historyRemoved) });
+    return this.find
+      .entries(this.historyPanel, last4Pattern(last4))
+      .filter({ hasText: templatePattern(kind === 'added' ? wallet.historyAdded : wallet.historyRemoved) })
+      .last();
   }
 }

@@ -3,6 +3,7 @@ import { commonLabels } from './common.ts';
 import { helpLabels } from './help.ts';
 import { mobileLabels } from './mobile.ts';
 import { shopLabels } from './shop.ts';
+import { text } from './text.ts';
 import { walletLabels } from './wallet.ts';
 
 /**
@@ -15,6 +16,11 @@ export const labelsSchema = z.object({
   wallet: walletLabels,
   help: helpLabels,
   mobile: mobileLabels,
+  /**
+   * Texts only the profile's own `screens.*.path` clicks use (a footer link, a second menu), by any
+   * key: `extra: { footerSupport: 'Customer service' }` is clicked as `extra.footerSupport`.
+   */
+  extra: z.record(z.string().regex(/^\w+$/), text).default({}),
 });
 
 export type Labels = z.output<typeof labelsSchema>;

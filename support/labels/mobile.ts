@@ -9,6 +9,8 @@ export const mobileAppLabels = z.object({
   /** The start of the "delete" button's accessible name next to each card ("Delete" of "Delete VISA •••• 4242"). */
   delete: text,
   noCards: text,
+  /** Only for an app that asks to confirm (profile `screens.mobileAppCards.confirm`): the step's title. */
+  confirmDeleteTitle: text.optional(),
 });
 
 /** The mobile version of the site (R6), opened on a desktop browser. */

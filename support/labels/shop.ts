@@ -17,7 +17,12 @@ const template = text;
 
 export const shopLabels = z.object({
   checkout: text,
+  /** The group of payment-method radios (the new card, the balance, other methods). */
   paymentMethod: text,
+  /** Where saved cards sit when they are not inside the payment-method group: its heading or name. */
+  savedCards: text.optional(),
+  /** Shown instead of the saved cards when there are none (proves "absent" at checkout on such a target). */
+  noSavedCards: text.optional(),
   newCard: text,
   cardNumber: text,
   expiry: text,
@@ -43,7 +48,15 @@ export const shopLabels = z.object({
     westernUnion: text,
   }),
   account: z.object({ panel: text, orders: text, disputes: text, support: text }),
-  signUp: z.object({ title: text, name: text, country: text, submit: text }),
+  /** The sign-up form; which fields it has is the profile's `forms.signUp` (name and country by default). */
+  signUp: z.object({
+    title: text,
+    name: text.optional(),
+    country: text.optional(),
+    phone: text.optional(),
+    passwordRepeat: text.optional(),
+    submit: text,
+  }),
   /** Country names of the sign-up form, by ISO code. */
   countries: z.record(z.string(), text),
   orders: z.object({ title: text, openDispute: text, order: template }),
