@@ -97,8 +97,8 @@ const HTML_NAMED: Record<string, string[]> = {
 };
 /** Characters HTML escaping always replaces. */
 const HTML_ESCAPED = /^[&<>]$/;
-/** An odd number of backslashes: one level of JSON escaping, or more (JSON inside a JSON string). */
-const JSON_BACKSLASH = '\\\\(?:\\\\\\\\)*';
+/** Backslashes of a JSON escape: one, or more when JSON-escaped text sits inside a JSON string. */
+const JSON_BACKSLASH = '\\\\+';
 
 /** Every spelling a secret takes in an artefact, besides base64 (bodies are decoded, see below). */
 export const SPELLINGS: readonly Spelling[] = [
@@ -170,6 +170,12 @@ const DIGIT_SEPARATOR = '(?:[ +\\-\\u00a0]|%20)?';
 /** A CVC is 3-4 digits: only where it stands as a value (quoted, after = or ": ", between tags), never inside a number. */
 const CVC_BEFORE = `(?<=["'=>]|: |${JSON_BACKSLASH}")`;
 const CVC_AFTER = '(?=["\'&<\\s\\\\]|$)';
+/**
+ * Around a card number: not inside a longer token (hex hashes, ids) nor a decimal fraction, but right
+ * after a percent-escape (`%22`) or a backslash-escape (`\n`) is fine.
+ */
+const CARD_BEFORE = '(?<!\\d\\.)(?:(?<![0-9A-Za-z%])|(?<=%[0-9A-Fa-f]{2})|(?<=\\\\[nrtbf]))';
+const CARD_AFTER = '(?![0-9A-Za-z])';
 
 /** The regex source of `value` in the given spellings (any mixture of them). */
 function sourceFor(value: string, kind: SecretKind, spellings: readonly Spelling[]): string {
@@ -196,7 +202,9 @@ export function patternsFor(set: SecretSet): SecretPattern[] {
       any: new RegExp(
         kind === 'CVC'
           ? `${CVC_BEFORE}${sourceFor(value, kind, SPELLINGS)}${CVC_AFTER}`
-          : sourceFor(value, kind, SPELLINGS),
+          : kind === 'card number'
+            ? `${CARD_BEFORE}${sourceFor(value, kind, SPELLINGS)}${CARD_AFTER}`
+            : sourceFor(value, kind, SPELLINGS),
         'gm',
       ),
       each: SPELLINGS.map((s) => ({ name: s.name, regex: new RegExp(`^${sourceFor(value, kind, [s])}$`) })),
@@ -213,17 +221,16 @@ function spellingOf(p: SecretPattern, hit: string): string {
 
 // Any full card number: issuer digit 2-6 (ISO/IEC 7812 banking and financial; 1 would take millisecond
 // timestamps), 13-19 digits, contiguous or in groups of 4 (4-6-4/5 for Amex and Diners), then Luhn-checked.
-// Not inside a longer token (hex hashes, ids) nor a decimal fraction, but right after a percent- or backslash-escape.
 const CARD_SEPARATOR = '(?: |-|\\+|%20|\\u00a0)';
 const CARD_LIKE = new RegExp(
   [
-    '(?<!\\d\\.)(?:(?<![0-9A-Za-z%])|(?<=%[0-9A-Fa-f]{2})|(?<=\\\\[nrtbf]))',
+    CARD_BEFORE,
     '(?:',
     '[2-6]\\d{12,18}',
     `|[2-6]\\d{3}(${CARD_SEPARATOR})\\d{4}\\1\\d{4}\\1\\d{1,4}(?:\\1\\d{1,3})?`,
     `|[2-6]\\d{3}(${CARD_SEPARATOR})\\d{6}\\2\\d{4,5}`,
     ')',
-    '(?![0-9A-Za-z])',
+    CARD_AFTER,
   ].join(''),
   'g',
 );
