@@ -6,7 +6,6 @@ import { type CardListScreen, last4Pattern } from '../common/card-list.ts';
 import { Finder } from '../common/find.ts';
 import { gotoScreen } from '../common/goto-screen.ts';
 import { fillSecret } from '../common/secret-field.ts';
-import { fillSecret } from '../common/secret-field.ts';
 import { escapeRegExp, templatePattern } from '../common/text-pattern.ts';
 
 /**
