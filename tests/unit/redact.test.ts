@@ -64,7 +64,10 @@ function runFolder(): string {
 }
 
 /** One artefact of each kind holding `text` the way a run writes it. */
-function plant(dir: string, text: string): Record<string, string> {
+function plant(
+  dir: string,
+  text: string,
+): { result: string; attachment: string; trace: string; log: string } {
   const form = `_csrf=abc&email=qa%40example.test&password=${text}&next=`;
   const result = join(dir, 'allure-results', '1f0c-result.json');
   writeFileSync(
