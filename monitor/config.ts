@@ -4,6 +4,7 @@ import { Cron } from 'croner';
 import { z } from 'zod';
 import { type Config, loadConfig } from '../support/config.ts';
 import { ConfigError, envPort, parseEnv } from '../support/env.ts';
+import { selectionProblem } from '../support/select.ts';
 import type { Policy } from './hysteresis.ts';
 
 const url = z.url({ protocol: /^https?$/, message: 'expected an http(s) URL' });
@@ -68,8 +69,18 @@ export const monitorSchema = z.object({
   MONITOR_WEBHOOK_BUDGET_MS: z.coerce.number().int().min(1000).max(600_000).default(60_000),
   /** Run folders (results + report) kept under REPORTS_DIR/runs; older ones are deleted. */
   MONITOR_KEEP_RUNS: z.coerce.number().int().min(1).max(1000).default(10),
-  /** Restrict the monitored suite (Playwright --grep), e.g. "@smoke"; unset = every scenario. */
-  MONITOR_GREP: z.string().min(1).optional(),
+  /**
+   * Restrict the monitored suite: a Cucumber tag expression, whole tags only (support/select.ts), e.g.
+   * "@smoke" or "@proc:R3 and not @mock-only"; unset = every scenario. A Playwright RegExp is refused.
+   */
+  MONITOR_GREP: z
+    .string()
+    .min(1)
+    .optional()
+    .superRefine((value, ctx) => {
+      const problem = value === undefined ? undefined : selectionProblem(value);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    }),
   /** A run that takes longer is stopped and counted as an infrastructure error. */
   MONITOR_RUN_TIMEOUT_MS: z.coerce
     .number()

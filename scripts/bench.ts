@@ -2,14 +2,13 @@
 // alternated in pairs (default 5) in one invocation; the ratio is the median of the pairs' ratios.
 // Also: Allure report generation with 10 and 100 runs of history, peak memory, where each of the
 // slowest scenarios spends its time. Writes <REPORTS_DIR>/bench.json and prints a table.
-import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ConfigError } from '../support/env.ts';
 import { loadConfig } from '../support/config.ts';
 import { type AllureResult, type AllureStep, groupScenarios, readResults } from './lib/allure-results.ts';
-import { bddgenIfChanged } from './lib/bddgen.ts';
+import { runSuite, type SuiteOptions } from './lib/pipeline.ts';
 import { generateReport } from './lib/report.ts';
 
 const median = (xs: number[]) => {
@@ -58,30 +57,23 @@ interface Timed {
   peakMb: number;
 }
 
-/** Runs a shell-free command chain, timing the wall clock and sampling the process tree's memory. */
-async function timed(steps: [string, string[]][], env: NodeJS.ProcessEnv, log: string): Promise<Timed> {
+/** One run through the pipeline (no report), timing the wall clock and sampling the runner tree's memory. */
+async function timed(options: Omit<SuiteOptions, 'name'>, log: string): Promise<Timed> {
   const started = performance.now();
   let peakMb = 0;
-  let code = 0;
-  const out: Buffer[] = [];
-  for (const [cmd, args] of steps) {
-    code = await new Promise<number>((resolve, reject) => {
-      const child = spawn(cmd, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
-      const sampler = setInterval(() => {
-        if (child.pid) peakMb = Math.max(peakMb, treeMemoryMb(child.pid));
-      }, 200);
-      child.stdout.on('data', (d: Buffer) => out.push(d));
-      child.stderr.on('data', (d: Buffer) => out.push(d));
-      child.on('error', reject);
-      child.on('close', (c) => {
-        clearInterval(sampler);
-        resolve(c ?? 1);
-      });
-    });
-    if (code !== 0) break;
-  }
-  await writeFile(log, Buffer.concat(out));
-  return { seconds: (performance.now() - started) / 1000, code, peakMb };
+  const samplers: NodeJS.Timeout[] = [];
+  const outcome = await runSuite({
+    ...options,
+    name: 'bench',
+    report: false,
+    echo: false,
+    logFile: log,
+    onChild: (pid) => {
+      samplers.push(setInterval(() => (peakMb = Math.max(peakMb, treeMemoryMb(pid))), 200));
+    },
+  });
+  for (const s of samplers) clearInterval(s);
+  return { seconds: (performance.now() - started) / 1000, code: outcome.exitCode, peakMb };
 }
 
 /** Features with a plain twin: each bench spec names the feature files it mirrors. */
@@ -181,49 +173,42 @@ async function main(): Promise<number> {
   await mkdir(root, { recursive: true });
   const { covered, missing } = twins();
   if (!covered.length) throw new Error('no feature has a plain twin in bench/specs');
-  const env = (dir: string): NodeJS.ProcessEnv => ({
-    ...process.env,
-    TARGET: 'mock',
-    REPORTS_DIR: dir,
-    FORCE_COLOR: '0',
-  });
+  const env = (dir: string): NodeJS.ProcessEnv => ({ TARGET: 'mock', REPORTS_DIR: dir, FORCE_COLOR: '0' });
   const suiteDir = join(root, 'suite');
   const plainDir = join(root, 'plain');
   const filters = covered.map((f) => `${f}.spec.js`);
   // desktop-id repeats the @smoke scenarios in Indonesian; the plain twins speak English only.
   const projects = ['--project=desktop', '--project=mobile'];
-  // As `npm run e2e` runs it: bddgen when features or steps changed, then the tests.
-  const suiteSteps: [string, string[]][] = [['npx', ['playwright', 'test', ...projects, ...filters]]];
-  const plainSteps: [string, string[]][] = [
-    ['npx', ['playwright', 'test', '-c', 'bench/playwright.config.ts', ...projects]],
-  ];
 
   console.log(`[bench] ${pairs} pairs, alternating; ${covered.length} features with a plain twin`);
   if (missing.length)
     console.log(`[bench] not benchmarked (no plain twin in bench/specs): ${missing.join(', ')}`);
   const suite: Timed[] = [];
   const plain: Timed[] = [];
-  const runSuite = async (i: number) => {
-    const started = performance.now();
-    const gen = await bddgenIfChanged(cfg.BDD_OUTPUT_DIR, env(suiteDir));
-    if (gen !== 0) throw new Error('bddgen failed');
-    const t = await timed(suiteSteps, env(suiteDir), join(root, `suite-${i}.log`));
-    t.seconds = (performance.now() - started) / 1000;
+  // As `npm run e2e` runs it: the pipeline with bddgen when features or steps changed, then the tests.
+  const runSuiteSide = async (i: number) => {
+    const t = await timed(
+      { runner: 'playwright', env: env(suiteDir), args: [...projects, ...filters] },
+      join(root, `suite-${i}.log`),
+    );
     suite.push(t);
     console.log(`[bench] pair ${i + 1} suite ${t.seconds.toFixed(1)} s${t.code ? ' (FAILED)' : ''}`);
   };
   const runPlain = async (i: number) => {
-    const t = await timed(plainSteps, env(plainDir), join(root, `plain-${i}.log`));
+    const t = await timed(
+      { runner: 'playwright', config: 'bench/playwright.config.ts', env: env(plainDir), args: projects },
+      join(root, `plain-${i}.log`),
+    );
     plain.push(t);
     console.log(`[bench] pair ${i + 1} plain ${t.seconds.toFixed(1)} s${t.code ? ' (FAILED)' : ''}`);
   };
   for (let i = 0; i < pairs; i++) {
     if (i % 2 === 0) {
-      await runSuite(i);
+      await runSuiteSide(i);
       await runPlain(i);
     } else {
       await runPlain(i);
-      await runSuite(i);
+      await runSuiteSide(i);
     }
   }
   const failedRuns = [...suite, ...plain].filter((t) => t.code !== 0).length;

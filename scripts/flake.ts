@@ -4,8 +4,7 @@ import { mkdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ConfigError } from '../support/env.ts';
 import { loadConfig } from '../support/config.ts';
-import { bddgenIfChanged } from './lib/bddgen.ts';
-import { run } from './lib/run.ts';
+import { runSuite, takeTags } from './lib/pipeline.ts';
 
 interface JsonResult {
   status: 'passed' | 'failed' | 'timedOut' | 'skipped' | 'interrupted';
@@ -32,7 +31,8 @@ const firstLine = (s = '') =>
     ?.trim() ?? '';
 
 async function main(): Promise<number> {
-  const [countArg, ...rest] = process.argv.slice(2);
+  const [countArg, ...more] = process.argv.slice(2);
+  const { tags, args: rest } = takeTags(more);
   const n = Number(countArg ?? 10);
   if (!Number.isInteger(n) || n < 1)
     throw new Error(`usage: npm run flake -- N [playwright args] (got "${countArg}")`);
@@ -40,16 +40,24 @@ async function main(): Promise<number> {
   const reportsDir = join(cfg.REPORTS_DIR, 'flake');
   await rm(reportsDir, { recursive: true, force: true });
   await mkdir(reportsDir, { recursive: true });
-  const env = { ...process.env, TARGET: 'mock', REPORTS_DIR: reportsDir };
 
   const started = Date.now();
-  if ((await bddgenIfChanged(cfg.BDD_OUTPUT_DIR, env)) !== 0) return 2;
-  const args = ['playwright', 'test', `--repeat-each=${n}`, '--retries=0', '--reporter=dot,json', ...rest];
-  console.log(`[flake] npx ${args.join(' ')}`);
-  await run('npx', args, {
-    ...env,
-    PLAYWRIGHT_JSON_OUTPUT_NAME: join(reportsDir, 'playwright-results.json'),
+  const args = [`--repeat-each=${n}`, '--reporter=dot,json', ...rest];
+  console.log(`[flake] playwright test --retries=0 ${args.join(' ')}`);
+  const outcome = await runSuite({
+    runner: 'playwright',
+    name: 'flake',
+    tags,
+    args,
+    retries: 0,
+    report: false,
+    env: {
+      TARGET: 'mock',
+      REPORTS_DIR: reportsDir,
+      PLAYWRIGHT_JSON_OUTPUT_NAME: join(reportsDir, 'playwright-results.json'),
+    },
   });
+  if (outcome.kind === 'setup-error' || outcome.kind === 'interrupted') return outcome.exitCode;
   const seconds = (Date.now() - started) / 1000;
 
   let json: { suites: JsonSuite[] };
@@ -92,7 +100,7 @@ async function main(): Promise<number> {
     if (r.error) console.log(`${' '.repeat(24)}first: ${r.error.slice(0, 160)}`);
   }
   console.log(`\n[flake] ${failed} failures in ${total} runs (${seconds.toFixed(0)} s)`);
-  return failed || total === 0 ? 1 : 0;
+  return failed || total === 0 || outcome.suiteErrors.length ? 1 : 0;
 }
 
 main().then(

@@ -1,5 +1,4 @@
 // The verdict on one fault, from the scenarios that ran with it on. Pure: tests feed it synthetic results.
-import parseTagExpression from '@cucumber/tag-expressions';
 import {
   type AllureResult,
   categoryOf,
@@ -8,6 +7,7 @@ import {
   type ScenarioRun,
 } from '../scripts/lib/allure-results.ts';
 import { categoryRules } from '../support/report-categories.mjs';
+import { selects as tagsSelect } from '../support/select.ts';
 import type { FaultExpectation } from './expectations.ts';
 
 /** A scenario of the suite as `playwright test --list` sees it. */
@@ -32,8 +32,9 @@ export interface Verdict {
   problems: string[];
 }
 
+/** The one selection function (support/select.ts); an empty expression selects nothing here. */
 export function selects(expression: string, scenario: Scenario): boolean {
-  return expression.trim() !== '' && parseTagExpression(expression).evaluate(scenario.tags);
+  return expression.trim() !== '' && tagsSelect(expression, scenario.tags);
 }
 
 export function scenariosFor(expectation: FaultExpectation, all: Scenario[]) {

@@ -1,38 +1,15 @@
 // Runs the suite once per fault (MOCK_FAULTS=<fault>, own ports and results folder) and judges it.
-import { spawn } from 'node:child_process';
-import { createWriteStream } from 'node:fs';
 import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { FAULT_NAMES } from '../mock-app/domain/faults.ts';
+import { groupScenarios, readResults, scenarioKey } from '../scripts/lib/allure-results.ts';
 import { bddgenIfChanged } from '../scripts/lib/bddgen.ts';
-import { groupScenarios, markFlakyRetries, readResults, scenarioKey } from '../scripts/lib/allure-results.ts';
+import { runSuite } from '../scripts/lib/pipeline.ts';
+import { localBin, runChild } from '../scripts/lib/run.ts';
+import { formatSuiteError } from '../scripts/lib/suite-errors.ts';
 import type { Config } from '../support/config.ts';
 import { EXPECTATIONS, type FaultExpectation } from './expectations.ts';
 import { judge, type Scenario, scenariosFor, selects, type Verdict } from './judge.ts';
-
-interface Captured {
-  code: number;
-  stdout: string;
-}
-
-/** Runs a command; stdout is captured, everything is also appended to `log` when given. */
-function capture(cmd: string, args: string[], env: NodeJS.ProcessEnv, log?: string): Promise<Captured> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(cmd, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
-    const out = log ? createWriteStream(log, { flags: 'a' }) : undefined;
-    let stdout = '';
-    child.stdout.on('data', (d: Buffer) => {
-      stdout += d;
-      out?.write(d);
-    });
-    child.stderr.on('data', (d: Buffer) => out?.write(d));
-    child.on('error', reject);
-    child.on('close', (code, signal) => {
-      out?.end();
-      resolve({ code: code ?? (signal ? 128 : 1), stdout });
-    });
-  });
-}
 
 /** The environment of one suite run: mock target, the given faults, ports and folders. */
 export function suiteEnv(
@@ -65,11 +42,12 @@ interface ListedSuite {
 
 /** Generates the specs (bddgen) and lists every scenario with its tags, as `playwright test --list` does. */
 export async function listScenarios(env: NodeJS.ProcessEnv): Promise<Scenario[]> {
-  const gen = await bddgenIfChanged(env.BDD_OUTPUT_DIR ?? '.features-gen', env, (cmd, args, e) =>
-    capture(cmd, args, e ?? env).then((r) => r.code),
-  );
-  if (gen !== 0) throw new Error('bddgen failed: run `npx bddgen` to see why');
-  const listed = await capture('npx', ['playwright', 'test', '--list', '--reporter=json'], env);
+  const gen = await bddgenIfChanged(env.BDD_OUTPUT_DIR ?? '.features-gen', env);
+  if (gen.code !== 0) throw new Error(`bddgen failed: ${gen.output.trim().slice(-1_000)}`);
+  const listed = await runChild(...localBin('playwright', ['test', '--list', '--reporter=json']), {
+    env,
+    output: { stdout: [], stderr: [], capture: true },
+  });
   const json = JSON.parse(listed.stdout) as { suites: ListedSuite[]; errors?: { message: string }[] };
   if (json.errors?.length) throw new Error(`playwright --list: ${json.errors[0]!.message}`);
   const scenarios: Scenario[] = [];
@@ -151,16 +129,25 @@ export async function runFault(
   await rm(reportsDir, { recursive: true, force: true });
   await mkdir(reportsDir, { recursive: true });
   const locations = [...new Set([...caught, ...unaffected].map((s) => s.location))];
-  const env = suiteEnv(cfg, { faults: expectation.fault, portBase: options.portBase, reportsDir });
-  const args = ['playwright', 'test', ...locations, `--retries=${expectation.retries ?? 0}`];
-  await capture('npx', args, env, join(reportsDir, 'playwright.log'));
+  const log = join(reportsDir, 'playwright.log');
+  // The run pipeline, as npm run e2e: its report marks the retried passes flaky, as the judge expects.
+  const outcome = await runSuite({
+    runner: 'playwright',
+    name: `selftest ${expectation.fault}`,
+    env: suiteEnv(cfg, { faults: expectation.fault, portBase: options.portBase, reportsDir }),
+    args: locations,
+    retries: expectation.retries ?? 0,
+    echo: false,
+    logFile: log,
+  });
   const resultsDir = join(reportsDir, 'allure-results');
-  await markFlakyRetries(resultsDir);
   const runs = groupScenarios((await readResults(resultsDir)).map((r) => r.result));
   // Locations select whole lines; keep only the scenarios this fault is about.
   const wanted = new Set([...caught, ...unaffected].map((s) => s.key));
   const verdict = judgeWith(runs.filter((r) => wanted.has(r.key)));
-  if (!runs.length) verdict.problems.push(`no results: see ${join(reportsDir, 'playwright.log')}`);
+  verdict.problems.push(...outcome.suiteErrors.map(formatSuiteError));
+  if (outcome.setupError) verdict.problems.push(outcome.setupError);
+  if (!runs.length) verdict.problems.push(`no results: see ${log}`);
   return { verdict, seconds: (Date.now() - started) / 1000, reportsDir };
 }
 

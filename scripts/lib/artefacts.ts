@@ -1,45 +1,38 @@
-// Sandbox mode around a Playwright run: console output redacted line by line, every artefact redacted
-// before the Allure report is generated, and the janitor's clean-ups summed up.
-import { spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+// What a run leaves behind, read and cleaned after the runner exits: every artefact redacted (on every
+// target: the mock's test cards are card numbers too), the janitor's clean-ups summed up, the skipped
+// scenarios with their reasons.
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { redactText, redactTree } from '../../support/redact.ts';
 import type { SecretSet } from '../../support/secrets.ts';
 
-/** Like run(), but stdout/stderr pass through redaction (whole lines, so no secret is split). */
-export function runRedacted(command: string, args: string[], set: SecretSet): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { stdio: ['inherit', 'pipe', 'pipe'] });
-    const pipe = (from: NodeJS.ReadableStream, to: NodeJS.WriteStream) => {
-      let rest = '';
-      from.setEncoding('utf8');
-      from.on('data', (chunk: string) => {
-        const lines = (rest + chunk).split('\n');
-        rest = lines.pop() ?? '';
-        if (lines.length) to.write(`${redactText(lines.join('\n'), set)}\n`);
-      });
-      from.on('end', () => {
-        if (rest) to.write(redactText(rest, set));
-      });
-    };
-    pipe(child.stdout!, process.stdout);
-    pipe(child.stderr!, process.stderr);
-    child.on('error', reject);
-    child.on('close', (code, signal) => resolve(code ?? (signal ? 128 : 1)));
-  });
-}
+/** What a run writes under REPORTS_DIR (the report is generated from these after redaction). */
+export const RUN_ARTEFACTS = [
+  'allure-results',
+  'test-results',
+  'playwright-results.json',
+  'janitor.jsonl',
+  'cucumber',
+  'suite.log',
+];
 
-/** Redacts every file of the run (results, attachments, traces, JSON) except the previous report. */
+/** Redacts every file the run wrote (results, attachments, traces, JSON, logs); returns how many changed. */
 export function redactArtefacts(reportsDir: string, set: SecretSet): number {
   let changed = 0;
-  for (const part of [
-    'allure-results',
-    'test-results',
-    'playwright-results.json',
-    'janitor.jsonl',
-    'cucumber',
-  ])
-    if (existsSync(join(reportsDir, part))) changed += redactTree(join(reportsDir, part), set).length;
+  for (const part of RUN_ARTEFACTS) {
+    const path = join(reportsDir, part);
+    if (!existsSync(path)) continue;
+    if (statSync(path).isDirectory()) changed += redactTree(path, set).length;
+    else {
+      // a single text file (JSON report, log): redactTree walks folders only
+      const text = readFileSync(path, 'utf8');
+      const clean = redactText(text, set);
+      if (clean !== text) {
+        writeFileSync(path, clean);
+        changed++;
+      }
+    }
+  }
   return changed;
 }
 
@@ -68,20 +61,26 @@ interface JsonSuite {
   title: string;
   specs?: {
     title: string;
-    tests: { projectName: string; status: string; annotations?: { type: string; description?: string }[] }[];
+    tests: {
+      projectName: string;
+      status: string;
+      annotations?: { type: string; description?: string }[];
+      results?: unknown[];
+    }[];
   }[];
   suites?: JsonSuite[];
 }
 
-/** Skipped scenarios with their reason, from Playwright's JSON report (the list reporter shows no reason). */
+/** Skipped scenarios with their reason: Playwright's JSON report, or cucumber-js's messages. */
 export function skippedWithReasons(reportsDir: string): string[] {
   const file = join(reportsDir, 'playwright-results.json');
-  if (!existsSync(file)) return [];
+  if (!existsSync(file)) return skippedByCucumber(join(reportsDir, 'cucumber', 'messages.ndjson'));
   const lines: string[] = [];
   const walk = (suite: JsonSuite, feature: string) => {
     for (const spec of suite.specs ?? [])
+      // (a `--list` run reports every test as skipped, with no results)
       for (const test of spec.tests)
-        if (test.status === 'skipped') {
+        if (test.status === 'skipped' && test.results?.length) {
           const reason = test.annotations?.find((a) => a.type === 'skip')?.description ?? 'no reason given';
           lines.push(`[${test.projectName}] ${feature} › ${spec.title}: ${reason}`);
         }
@@ -89,5 +88,32 @@ export function skippedWithReasons(reportsDir: string): string[] {
   };
   for (const suite of (JSON.parse(readFileSync(file, 'utf8')) as { suites: JsonSuite[] }).suites)
     walk(suite, '');
+  return lines;
+}
+
+/** cucumber-js: the World logs "skipped: <reason>" (fixtures/cucumber/hooks.ts); messages tie it to the pickle. */
+function skippedByCucumber(file: string): string[] {
+  if (!existsSync(file)) return [];
+  const pickles = new Map<string, string>();
+  const testCases = new Map<string, string>();
+  const started = new Map<string, string>();
+  const lines: string[] = [];
+  for (const line of readFileSync(file, 'utf8').split('\n')) {
+    if (!line) continue;
+    const m = JSON.parse(line) as {
+      pickle?: { id: string; uri: string; name: string };
+      testCase?: { id: string; pickleId: string };
+      testCaseStarted?: { id: string; testCaseId: string };
+      attachment?: { testCaseStartedId?: string; body: string };
+    };
+    if (m.pickle) pickles.set(m.pickle.id, `${m.pickle.uri} › ${m.pickle.name}`);
+    if (m.testCase) testCases.set(m.testCase.id, m.testCase.pickleId);
+    if (m.testCaseStarted) started.set(m.testCaseStarted.id, m.testCaseStarted.testCaseId);
+    const reason = m.attachment?.body.match(/^skipped: (.*)/)?.[1];
+    if (reason && m.attachment?.testCaseStartedId) {
+      const pickle = testCases.get(started.get(m.attachment.testCaseStartedId) ?? '');
+      lines.push(`${pickles.get(pickle ?? '') ?? 'a scenario'}: ${reason}`);
+    }
+  }
   return lines;
 }

@@ -1,7 +1,7 @@
 // Playwright's webServer for runners that have none: starts the entry support/mock-server.ts gives
 // Playwright (the embedded mock, or a sandbox profile's localServer) as a child process with the same
 // command and env, waits for its health URL, and stops it again.
-import { type ChildProcess, spawn } from 'node:child_process';
+import { startChild } from './run.ts';
 
 export interface RunningMock {
   url: string;
@@ -15,13 +15,6 @@ async function healthy(url: string): Promise<boolean> {
   } catch {
     return false;
   }
-}
-
-function exited(child: ChildProcess): Promise<void> {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null) resolve();
-    else child.once('exit', () => resolve());
-  });
 }
 
 /** The fields of a Playwright webServer entry this uses. */
@@ -39,38 +32,26 @@ export async function startServer(server: ServerEntry): Promise<RunningMock> {
     throw new Error(`something already answers ${server.url}: pick another MOCK_PORT_BASE`);
   }
   // Through a shell as Playwright does; its own process group, so stop() ends everything under it.
-  const child = spawn(server.command, {
+  // Its output is kept only as the exit's tail, for the error message.
+  const child = startChild(server.command, [], {
     shell: true,
     env: { ...process.env, ...server.env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-    detached: true,
+    output: { stdout: [], stderr: [] },
+    graceMs: 5_000,
   });
-  let output = '';
-  const keep = (chunk: Buffer) => {
-    output = (output + chunk.toString()).slice(-4_000);
-  };
-  child.stdout?.on('data', keep);
-  child.stderr?.on('data', keep);
-
+  let exit: { code: number; tail: string } | undefined;
+  void child.exited.then((e) => (exit = e));
   const stop = async () => {
-    if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return;
-    try {
-      process.kill(-child.pid, 'SIGTERM');
-    } catch {
-      return; // already gone
-    }
-    const timer = setTimeout(() => child.pid && process.kill(-child.pid, 'SIGKILL'), 5_000);
-    await exited(child);
-    clearTimeout(timer);
+    await child.stop('SIGTERM');
   };
 
   // Poll /healthz until it answers, the child dies, or the webServer timeout passes.
   const deadline = Date.now() + server.timeout;
   while (!(await healthy(server.url))) {
-    if (child.exitCode !== null) throw new Error(`the mock exited with code ${child.exitCode}:\n${output}`);
+    if (exit) throw new Error(`the mock exited with code ${exit.code}:\n${exit.tail}`);
     if (Date.now() > deadline) {
-      await stop();
-      throw new Error(`the mock did not answer ${server.url} within ${server.timeout} ms:\n${output}`);
+      const { tail } = await child.stop('SIGTERM');
+      throw new Error(`the mock did not answer ${server.url} within ${server.timeout} ms:\n${tail}`);
     }
     await new Promise((resolve) => setTimeout(resolve, 200));
   }

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { markFlakyRetries } from './allure-results.ts';
-import { run } from './run.ts';
+import { localBin, run } from './run.ts';
 
 // The awesome plugin always embeds Google's tag (no option turns it off in allure 3.18): strip it.
 const ANALYTICS =
@@ -15,8 +15,6 @@ export async function stripAnalytics(indexHtml: string): Promise<void> {
     throw new Error(`could not remove the analytics tag from ${indexHtml}`);
   await writeFile(indexHtml, cleaned);
 }
-
-const ALLURE_BIN = join('node_modules', '.bin', 'allure');
 
 export interface ReportOptions {
   /** Results folders (default `<reportsDir>/allure-results`); several = shards merged into one report. */
@@ -38,14 +36,9 @@ export async function generateReport(
   await rm(output, { recursive: true, force: true });
   for (const dir of results) await markFlakyRetries(dir);
   // The installed binary when there is one: npx's own start-up costs about a second per report.
-  const local = existsSync(ALLURE_BIN);
   const code = await run(
-    local ? ALLURE_BIN : 'npx',
-    [...(local ? [] : ['allure']), 'generate', ...results, '--config', 'allurerc.mjs', '--output', output],
-    {
-      ...process.env,
-      REPORTS_DIR: reportsDir,
-    },
+    ...localBin('allure', ['generate', ...results, '--config', 'allurerc.mjs', '--output', output]),
+    { ...process.env, REPORTS_DIR: reportsDir },
   );
   const index = join(output, 'index.html');
   if (code === 0 && existsSync(index)) await stripAnalytics(index);

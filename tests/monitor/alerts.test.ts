@@ -26,7 +26,7 @@ describe('monitor: alerts on state change (R3 with remove-noop)', { timeout: 600
     env = monitorEnv({
       REPORTS_DIR: REPORTS,
       MOCK_PORT_BASE: '5710',
-      MONITOR_GREP: '@proc:R3 @fact:F5', // one scenario: the removal on the direct page
+      MONITOR_GREP: '@proc:R3 and @fact:F5', // one scenario: the removal on the direct page
       MONITOR_RETRIES: '0',
       MONITOR_WEBHOOK_URL: hook.url,
       MONITOR_WEBHOOK_ATTEMPTS: '2',

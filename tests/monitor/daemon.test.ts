@@ -33,7 +33,7 @@ describe('monitor daemon: schedule, no overlap, SIGKILL + restart', { timeout: 6
       MOCK_PORT_BASE: '5720',
       MONITOR_PORT: String(PORT),
       MONITOR_CRON: '*/10 * * * * *',
-      MONITOR_GREP: '@proc:R3 @fact:F5', // one scenario: the removal on the direct page
+      MONITOR_GREP: '@proc:R3 and @fact:F5', // one scenario: the removal on the direct page
       MONITOR_RETRIES: '0',
       MONITOR_DEGRADED_MS: '120000',
       MONITOR_KEEP_RUNS: '3',
