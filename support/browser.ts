@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { chromium } from '@playwright/test';
+import { type Browser, chromium } from '@playwright/test';
 
 export const DEBIAN_CHROMIUM = '/usr/lib/chromium/chromium';
 
@@ -31,3 +31,14 @@ export const QUIET_CHROMIUM_ARGS = [
   '--no-first-run',
   '--disable-quic',
 ];
+
+/**
+ * The cucumber-js runner's browser, launched as playwright.config.ts's `use` launches Playwright's:
+ * headless as HEADLESS says, `executablePath` from findChromium(), the quiet flags.
+ */
+export function launchBrowser(
+  cfg: { HEADLESS: boolean },
+  executablePath: string | undefined,
+): Promise<Browser> {
+  return chromium.launch({ headless: cfg.HEADLESS, executablePath, args: QUIET_CHROMIUM_ARGS });
+}

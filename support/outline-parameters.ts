@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 
 export interface OutlineParameter {
@@ -60,4 +61,21 @@ export function outlineParametersOf(file: string, row: number): OutlineParameter
     cache.set(file, text);
   }
   return outlineParameters(text, row);
+}
+
+/**
+ * The Allure history id of one scenario run: `md5(scenario):md5(row)`, where `scenario` names the
+ * scenario as the runner knows it (feature file, scenario title, pass) and `row` holds the Examples
+ * row's values (empty for a plain scenario). Two rows of an Outline never share an id, whatever the
+ * title says, so one row's failure cannot make its passing sibling look flaky. Throws on an empty
+ * `scenario` (an id shared by everything would be worse than none).
+ */
+export function scenarioHistoryId(scenario: string, row: readonly OutlineParameter[]): string {
+  if (!scenario.trim()) throw new Error('scenarioHistoryId: the scenario name is empty');
+  const values = row.map(({ name, value }) => `${name}=${value}`).join('\u0000');
+  return `${md5(scenario)}:${md5(values)}`;
+}
+
+function md5(text: string): string {
+  return createHash('md5').update(text).digest('hex');
 }

@@ -52,3 +52,75 @@ export function reportLabels(facts: ScenarioFacts): ReportLabel[] {
     labels.push({ name: 'story', value: `${id} · ${PROCEDURES[id]}` });
   return labels;
 }
+
+/** The device a scenario ran on: the Playwright device profile's name, and whether it is a phone. */
+export interface DeviceFacts {
+  name: string;
+  isMobile: boolean;
+}
+
+export interface ScenarioReportFacts extends ScenarioFacts {
+  device: DeviceFacts;
+  /** The language of the pass when the runner chose one (Playwright `desktop-id`, cucumber `-p id`). */
+  locale?: string;
+}
+
+/**
+ * Everything both runners write about a scenario before it runs: the labels of `reportLabels`, a
+ * `device` label, and the parameters `device` (phones only) and `locale` (a language pass only).
+ * `runnerWritesFeatureLabel`: allure-cucumberjs writes `feature` itself (a second copy would count the
+ * test twice in the tree).
+ */
+export function scenarioReport(
+  facts: ScenarioReportFacts,
+  options: { runnerWritesFeatureLabel?: boolean } = {},
+): { labels: ReportLabel[]; parameters: ReportLabel[] } {
+  const labels = reportLabels(facts).filter(
+    (l) => !(options.runnerWritesFeatureLabel && l.name === 'feature' && l.value === facts.featureName),
+  );
+  labels.push({ name: 'device', value: facts.device.name });
+  const parameters: ReportLabel[] = [];
+  if (facts.device.isMobile) parameters.push({ name: 'device', value: facts.device.name });
+  if (facts.locale) parameters.push({ name: 'locale', value: facts.locale });
+  return { labels, parameters };
+}
+
+/**
+ * Allure label names of a scenario's measured phases (milliseconds, integers written as strings), read by
+ * the monitor: only `procedure` says whether a procedure is slow.
+ *   setup      session open, buyers signed in, the janitor's clean-up before
+ *   procedure  the scenario's steps, the oracle's checks excluded
+ *   oracle     "the card is removed everywhere" (World.phase('oracle'))
+ *   janitor    the janitor's clean-up after the scenario
+ */
+export const PHASE_LABELS = {
+  setupMs: 'cw.setupMs',
+  procedureMs: 'cw.procedureMs',
+  oracleMs: 'cw.oracleMs',
+  janitorMs: 'cw.janitorMs',
+} as const;
+
+/** One label per failed clean-up of a pre-made account: "<before|after>, <account>: <first line of the error>". */
+export const JANITOR_WARNING_LABEL = 'cw.janitorWarning';
+
+export type PhaseTimes = Record<keyof typeof PHASE_LABELS, number>;
+
+export interface JanitorWarning {
+  when: 'before' | 'after';
+  account: string;
+  error: string;
+}
+
+/** The phase labels of one scenario (rounded to whole ms, never negative) and its janitor warnings. */
+export function phaseLabels(times: PhaseTimes, warnings: readonly JanitorWarning[] = []): ReportLabel[] {
+  const labels: ReportLabel[] = (Object.keys(PHASE_LABELS) as (keyof PhaseTimes)[]).map((key) => ({
+    name: PHASE_LABELS[key],
+    value: String(Math.max(0, Math.round(times[key]))),
+  }));
+  for (const w of warnings)
+    labels.push({
+      name: JANITOR_WARNING_LABEL,
+      value: `${w.when}, ${w.account}: ${w.error.split('\n')[0]}`,
+    });
+  return labels;
+}
