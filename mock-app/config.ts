@@ -29,6 +29,31 @@ const schema = z.object({
         .filter(Boolean),
     )
     .pipe(z.array(z.email())),
+  /**
+   * Sandbox posture: which pre-made accounts already hold a wallet account, and the phone it texts
+   * (`email=+62 812 5555 0101,...`; each email one of MOCK_SEED_ACCOUNTS). Opened at start when missing.
+   */
+  MOCK_SEED_WALLETS: z
+    .string()
+    .default('')
+    .transform((s) =>
+      s
+        .split(',')
+        .map((pair) => pair.trim())
+        .filter(Boolean)
+        .map((pair) => {
+          const [email = '', phone = ''] = pair.split('=');
+          return { email: email.trim().toLowerCase(), phone: phone.trim() };
+        }),
+    )
+    .pipe(
+      z.array(
+        z.object({
+          email: z.email({ message: 'expected email=phone pairs' }),
+          phone: z.string().regex(/^\+?[\d\s()-]{7,20}$/, 'a phone number such as +62 812 5555 0101'),
+        }),
+      ),
+    ),
   /** Their password (from the environment, never logged). Required with MOCK_SEED_ACCOUNTS. */
   MOCK_SEED_PASSWORD: z.string().min(8).max(200).optional(),
 });
@@ -44,6 +69,11 @@ export function loadMockConfig(env: Record<string, string | undefined> = process
   const cfg = result.data;
   if (cfg.MOCK_SEED_ACCOUNTS.length && !cfg.MOCK_SEED_PASSWORD)
     throw new Error('Invalid mock configuration:\n  - MOCK_SEED_PASSWORD: required with MOCK_SEED_ACCOUNTS');
+  const unseeded = cfg.MOCK_SEED_WALLETS.filter((w) => !cfg.MOCK_SEED_ACCOUNTS.includes(w.email));
+  if (unseeded.length)
+    throw new Error(
+      `Invalid mock configuration:\n  - MOCK_SEED_WALLETS: not in MOCK_SEED_ACCOUNTS: ${unseeded.map((w) => w.email).join(', ')}`,
+    );
   if (cfg.MOCK_SKIN === 'b' && cfg.MOCK_LOCALE !== 'en')
     throw new Error('Invalid mock configuration:\n  - MOCK_SKIN: skin "b" is English only (MOCK_LOCALE=en)');
   return { ...cfg, dbPath: cfg.MOCK_DB ?? `data/mock-${cfg.MOCK_PORT_BASE}.db` };

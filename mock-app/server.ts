@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomInt } from 'node:crypto';
 import type { Server } from 'node:http';
 import { serve } from '@hono/node-server';
 import type { Hono } from 'hono';
@@ -50,6 +50,8 @@ export async function startMock(
   for (const email of cfg.MOCK_SEED_ACCOUNTS)
     if (!platform.accounts.emailTaken(email))
       platform.accounts.create({ email, password: cfg.MOCK_SEED_PASSWORD!, name: 'Sandbox Buyer' });
+  for (const { email, phone } of cfg.MOCK_SEED_WALLETS)
+    seedWallet(platform, email, cfg.MOCK_SEED_PASSWORD!, phone);
   const mock: MockContext = {
     platform,
     locale: cfg.MOCK_LOCALE,
@@ -98,5 +100,24 @@ function listen(app: AnyApp, hostname: string, port: number): Promise<Server> {
           : err,
       ),
     );
+  });
+}
+
+/** A pre-made account that already holds a wallet account (R1, L2 on a sandbox), opened once. */
+function seedWallet(platform: Platform, email: string, password: string, phone: string): void {
+  const account = platform.accounts.authenticate(email, password);
+  if (!account || platform.wallet.isOpen(account.id)) return;
+  platform.wallet.openDirectly(account.id, {
+    email,
+    paymentPassword: String(randomInt(0, 1_000_000)).padStart(6, '0'),
+    identity: {
+      fullName: account.name || 'Sandbox Buyer',
+      birthDate: '1990-01-15',
+      citizenship: 'ID',
+      documentType: 'passport',
+      documentNumber: '',
+      address: 'Jl. Contoh 1, Jakarta',
+      phone,
+    },
   });
 }
