@@ -1,0 +1,190 @@
+// npm run friction: how hard is each way of removing a card, compared with linking one (L1), from the
+// friction records of the last run's allure-results. `-- --write-baseline` accepts that run's
+// figures as the baselines the monitor's HARDER alert compares against (baselines/friction.json).
+import { existsSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, join, relative } from 'node:path';
+import { parseArgs } from 'node:util';
+import { loadConfig } from '../support/config.ts';
+import { ConfigError } from '../support/env.ts';
+import {
+  BASELINE_FILE,
+  type BaselineFile,
+  baselineOf,
+  harderThan,
+  isRemovalWay,
+  readBaselineFile,
+} from '../support/friction/compare.ts';
+import type { FrictionRecord } from '../support/friction/record.ts';
+import { readFrictionRecords, representative } from '../support/friction/results.ts';
+import { PROCEDURES } from '../support/procedures.ts';
+
+const WAYS = ['L1', 'R1', 'R2', 'R3', 'R4', 'R5', 'R6'] as const;
+const USAGE = `usage: npm run friction -- [--results DIR] [--write-baseline] [--baseline FILE]
+  --results DIR      allure-results of the run to read (default REPORTS_DIR/allure-results)
+  --write-baseline   accept this run's passed scenarios as the baselines (merged into FILE)
+  --baseline FILE    the baseline file (default baselines/friction.json)`;
+
+const seriousOf = (r: FrictionRecord) =>
+  r.a11y.skipped === 'AXE=off' ? '—' : `${r.a11y.byImpact.critical}/${r.a11y.byImpact.serious}`;
+
+function table(rows: string[][]): string {
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
+  return rows
+    .map((r) =>
+      r
+        .map((c, i) => c.padEnd(widths[i]!))
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n');
+}
+
+function versus(r: FrictionRecord, link: FrictionRecord | undefined): string {
+  if (!link || r.procedure === 'L1') return '';
+  const d = r.actions - link.actions;
+  const p = r.personalDataFields - link.personalDataFields;
+  const parts = [`${d >= 0 ? '+' : ''}${d} actions`];
+  if (p) parts.push(`${p > 0 ? '+' : ''}${p} personal data`);
+  return parts.join(', ');
+}
+
+/** Harder-than-baseline, or "=" / "easier", or "" without a baseline entry. */
+function versusBaseline(r: FrictionRecord, baselines: BaselineFile | undefined): string {
+  const base = baselines?.baselines[r.key];
+  if (!base) return 'no baseline';
+  const harder = harderThan(baselineOf(r), base);
+  if (harder.length) return `HARDER: ${harder.map((c) => c.detail).join('; ')}`;
+  return r.actions < base.actions || r.personalDataFields < base.personalData.length ? 'easier' : '=';
+}
+
+async function main(): Promise<number> {
+  const { values } = parseArgs({
+    options: {
+      results: { type: 'string' },
+      'write-baseline': { type: 'boolean', default: false },
+      baseline: { type: 'string' },
+      help: { type: 'boolean', default: false },
+    },
+  });
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  const cfg = loadConfig();
+  const resultsDir = values.results ?? join(cfg.REPORTS_DIR, 'allure-results');
+  const baselineFile = values.baseline ?? BASELINE_FILE;
+  if (!existsSync(resultsDir)) {
+    console.error(`[friction] no results at ${resultsDir}: run "npm run e2e" first, or pass --results DIR`);
+    return 2;
+  }
+  const scenarios = await readFrictionRecords(resultsDir);
+  if (scenarios.length === 0) {
+    console.error(
+      `[friction] ${resultsDir} holds no friction records: the run had no removal or linking scenario, or ran with FRICTION=off`,
+    );
+    return 2;
+  }
+  const records = scenarios.map((s) => s.record);
+  const baselines = readBaselineFile(baselineFile);
+  const chosen = new Map(WAYS.map((w) => [w, representative(records, w)] as const));
+  const link = chosen.get('L1');
+
+  const rows = [
+    [
+      'way',
+      'procedure',
+      'actions',
+      'screens',
+      'fields',
+      'personal data',
+      'confirms',
+      'seconds',
+      'a11y crit/ser',
+      'vs L1',
+      'vs baseline',
+    ],
+  ];
+  for (const way of WAYS) {
+    const r = chosen.get(way);
+    const title = PROCEDURES[way];
+    if (!r) {
+      const failed = records.some((x) => x.procedure === way);
+      rows.push([way, title, failed ? '(failed: not measured)' : '(not run)']);
+      continue;
+    }
+    rows.push([
+      way,
+      title,
+      String(r.actions),
+      String(r.screens.length),
+      String(r.fields.length),
+      String(r.personalDataFields),
+      String(r.confirmSteps),
+      r.seconds.toFixed(1),
+      seriousOf(r),
+      versus(r, link),
+      versusBaseline(r, baselines),
+    ]);
+  }
+  console.log(`Friction of each way to remove a card, against linking one at checkout (L1)`);
+  console.log(
+    `from ${relative(process.cwd(), resultsDir) || resultsDir}; procedure steps only (setup and checks excluded)\n`,
+  );
+  console.log(table(rows));
+
+  const removals = WAYS.filter(isRemovalWay)
+    .map((w) => chosen.get(w))
+    .filter((r): r is FrictionRecord => !!r);
+  if (removals.length) {
+    const score = (r: FrictionRecord) => [r.personalDataFields, r.actions, r.screens.length, r.seconds];
+    const cmp = (a: FrictionRecord, b: FrictionRecord) => {
+      const [x, y] = [score(a), score(b)];
+      for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return x[i]! - y[i]!;
+      return 0;
+    };
+    const sorted = [...removals].sort(cmp);
+    const describe = (r: FrictionRecord) =>
+      `${r.procedure} (${PROCEDURES[r.procedure as keyof typeof PROCEDURES]}): ${r.actions} actions, ${r.screens.length} screens, ${r.personalDataFields} personal-data fields, ${r.seconds.toFixed(1)} s`;
+    console.log(`\nEasiest removal: ${describe(sorted[0]!)}`);
+    console.log(`Hardest removal: ${describe(sorted.at(-1)!)}`);
+    const personal = sorted.at(-1)!.fields.filter((f) => f.personal);
+    if (personal.length)
+      console.log(`  personal data it demands: ${personal.map((f) => `${f.label} (${f.class})`).join(', ')}`);
+  }
+  const a11y = records.flatMap((r) =>
+    r.a11y.screens.flatMap((s) => s.violations.map((v) => `${v.rule} (${v.impact}) on ${s.screen}`)),
+  );
+  if (a11y.length)
+    console.log(`\nAccessibility violations seen:\n${[...new Set(a11y)].map((v) => `  - ${v}`).join('\n')}`);
+
+  if (values['write-baseline']) {
+    const passed = records.filter((r) => r.passed !== false);
+    const next: BaselineFile = {
+      version: 1,
+      written: new Date().toISOString(),
+      source: relative(process.cwd(), resultsDir) || resultsDir,
+      baselines: { ...baselines?.baselines },
+    };
+    for (const r of passed) next.baselines[r.key] = baselineOf(r);
+    next.baselines = Object.fromEntries(
+      Object.entries(next.baselines).sort(([a], [b]) => a.localeCompare(b)),
+    );
+    await mkdir(dirname(baselineFile), { recursive: true });
+    await writeFile(baselineFile, `${JSON.stringify(next, null, 2)}\n`);
+    const failed = records.length - passed.length;
+    console.log(
+      `\n[friction] wrote ${passed.length} baseline(s) to ${relative(process.cwd(), baselineFile)}` +
+        (failed ? ` (${failed} failed scenario(s) left as they were)` : ''),
+    );
+  }
+  return 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error) => {
+    console.error(error instanceof ConfigError ? error.message : error);
+    process.exit(2);
+  },
+);

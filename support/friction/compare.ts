@@ -1,0 +1,129 @@
+// A procedure's friction baseline and what "harder" means against it: the one comparison the
+// report's table, `npm run friction` and the monitor's HARDER state all use.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { FrictionRecord } from './record.ts';
+
+/** The committed baselines (`npm run friction -- --write-baseline`). */
+export const BASELINE_FILE = fileURLToPath(new URL('../../baselines/friction.json', import.meta.url));
+
+/** What a scenario's procedure asked of the buyer when it was accepted as normal. */
+export interface FrictionBaseline {
+  procedure: string;
+  scenario: string;
+  actions: number;
+  navigations: number;
+  /** Screen keys (`origin+path · h1`). */
+  screens: string[];
+  confirmSteps: number;
+  /** Personal-data fields as `label (class)`. */
+  personalData: string[];
+  fields: number;
+  seconds: number;
+  /** Serious and critical axe violations as `rule (impact) on screen`; absent = not scanned. */
+  seriousA11y?: string[];
+}
+
+export interface BaselineFile {
+  version: 1;
+  /** ISO time and the results folder it was written from. */
+  written: string;
+  source: string;
+  /** By FrictionRecord.key. */
+  baselines: Record<string, FrictionBaseline>;
+}
+
+export function baselineOf(r: FrictionRecord): FrictionBaseline {
+  return {
+    procedure: r.procedure,
+    scenario: r.scenario,
+    actions: r.actions,
+    navigations: r.navigations,
+    screens: r.screens.map((s) => s.key),
+    confirmSteps: r.confirmSteps,
+    personalData: r.fields.filter((f) => f.personal).map((f) => `${f.label} (${f.class})`),
+    fields: r.fields.length,
+    seconds: r.seconds,
+    seriousA11y: r.a11y.skipped === 'AXE=off' ? undefined : seriousViolations(r),
+  };
+}
+
+function seriousViolations(r: FrictionRecord): string[] {
+  return r.a11y.screens.flatMap((s) =>
+    s.violations
+      .filter((v) => v.impact === 'critical' || v.impact === 'serious')
+      .map((v) => `${v.rule} (${v.impact}) on ${s.screen}`),
+  );
+}
+
+/** A way in which a run needed more of the buyer than its baseline. */
+export interface FrictionChange {
+  metric: 'actions' | 'personalData' | 'a11y';
+  from: number;
+  to: number;
+  /** One line naming the change, e.g. `actions 3 → 4 (+1; new screen …; confirm steps 1 → 2)`. */
+  detail: string;
+}
+
+const arrow = (a: number, b: number) => `${a} → ${b}`;
+
+/**
+ * How `now` is harder than `base`: more actions, more personal-data fields, or serious/critical
+ * accessibility violations the baseline did not have (compared only when both were scanned).
+ * Empty when it is as easy or easier.
+ */
+export function harderThan(now: FrictionBaseline, base: FrictionBaseline): FrictionChange[] {
+  const changes: FrictionChange[] = [];
+  if (now.actions > base.actions) {
+    const context: string[] = [`+${now.actions - base.actions}`];
+    const newScreens = now.screens.filter((s) => !base.screens.includes(s));
+    if (newScreens.length) context.push(`new screen ${newScreens.map((s) => `"${s}"`).join(', ')}`);
+    if (now.confirmSteps !== base.confirmSteps)
+      context.push(`confirm steps ${arrow(base.confirmSteps, now.confirmSteps)}`);
+    if (now.fields !== base.fields) context.push(`form fields ${arrow(base.fields, now.fields)}`);
+    changes.push({
+      metric: 'actions',
+      from: base.actions,
+      to: now.actions,
+      detail: `actions ${arrow(base.actions, now.actions)} (${context.join('; ')})`,
+    });
+  }
+  if (now.personalData.length > base.personalData.length) {
+    const added = now.personalData.filter((f) => !base.personalData.includes(f));
+    changes.push({
+      metric: 'personalData',
+      from: base.personalData.length,
+      to: now.personalData.length,
+      detail: `personal-data fields ${arrow(base.personalData.length, now.personalData.length)}${added.length ? ` (new: ${added.join(', ')})` : ''}`,
+    });
+  }
+  if (now.seriousA11y && base.seriousA11y) {
+    const added = now.seriousA11y.filter((v) => !base.seriousA11y!.includes(v));
+    if (added.length)
+      changes.push({
+        metric: 'a11y',
+        from: base.seriousA11y.length,
+        to: now.seriousA11y.length,
+        detail: `serious/critical accessibility violations ${arrow(base.seriousA11y.length, now.seriousA11y.length)} (new: ${added.join(', ')})`,
+      });
+  }
+  return changes;
+}
+
+/** Removal ways (R1-R6) raise HARDER; linking ways are measured and compared, never alerted. */
+export const isRemovalWay = (procedure: string) => /^R\d+$/.test(procedure);
+
+/** The committed baselines, or undefined when the file does not exist. Throws on a malformed file. */
+export function readBaselineFile(file = BASELINE_FILE): BaselineFile | undefined {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+  const parsed = JSON.parse(text) as BaselineFile;
+  if (parsed.version !== 1 || typeof parsed.baselines !== 'object')
+    throw new Error(`${file}: not a friction baseline file (version 1 with "baselines")`);
+  return parsed;
+}
