@@ -37,6 +37,10 @@ export const configSchema = z.object({
   TRACE: z
     .enum(['off', 'on', 'retain-on-failure'], { message: 'expected "off", "on" or "retain-on-failure"' })
     .default('retain-on-failure'),
+  /** Friction records of removal and linking scenarios (support/friction): actions, screens, personal data. */
+  FRICTION: envBool.default(true),
+  /** axe-core scans (WCAG 2.1 A + AA) of the screens those procedures visit, once per screen per worker. */
+  AXE: envBool.default(true),
   /** A scenario that passes but takes longer than this (ms) is "degraded" (report category, monitor, self-test). */
   MONITOR_DEGRADED_MS: positiveMs.default(DEFAULT_DEGRADED_MS),
 });
