@@ -1,50 +1,14 @@
 // The daemon's HTTP face, on 127.0.0.1 only: status page, /metrics, /healthz, /state.json,
 // the latest Allure report (/report/) and each kept run's report and log (/runs/<id>/...).
-import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
-import { createServer, type Server, type ServerResponse } from 'node:http';
-import { extname, join, normalize, resolve, sep } from 'node:path';
+import { createServer, type Server } from 'node:http';
+import { join } from 'node:path';
+import { decodedPath, sendStatic } from '../scripts/lib/serve-static.ts';
 import { statePathOf } from './cycle.ts';
 import { createMetrics } from './metrics.ts';
 import { pending } from './outbox.ts';
 import { latestReportRun, RUNS } from './report.ts';
 import { loadState } from './state.ts';
 import { renderStatusPage } from './status-page.ts';
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.txt': 'text/plain; charset=utf-8',
-  '.log': 'text/plain; charset=utf-8',
-  '.md': 'text/plain; charset=utf-8',
-  '.zip': 'application/zip',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-};
-
-async function sendFile(res: ServerResponse, root: string, rel: string): Promise<void> {
-  const base = resolve(root);
-  const file = normalize(join(base, rel.endsWith('/') || rel === '' ? `${rel}index.html` : rel));
-  if (file !== base && !file.startsWith(base + sep)) {
-    res.writeHead(403, { 'content-type': 'text/plain' }).end('forbidden');
-    return;
-  }
-  const info = await stat(file).catch(() => undefined);
-  if (!info?.isFile()) {
-    res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
-    return;
-  }
-  res.writeHead(200, {
-    'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
-    'content-length': info.size,
-  });
-  createReadStream(file).pipe(res);
-}
 
 export interface ServeOptions {
   reportsDir: string;
@@ -64,7 +28,11 @@ export function startServer(opts: ServeOptions): Promise<Server> {
         res.writeHead(405, { allow: 'GET, HEAD' }).end();
         return;
       }
-      const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+      const path = decodedPath(req.url);
+      if (path === undefined) {
+        res.writeHead(400, { 'content-type': 'text/plain' }).end('bad request: malformed URL');
+        return;
+      }
       if (path === '/healthz') {
         res.writeHead(200, { 'content-type': 'application/json' });
         res.end(JSON.stringify({ ok: true, running: opts.running(), pid: process.pid }));
@@ -105,7 +73,7 @@ export function startServer(opts: ServeOptions): Promise<Server> {
           res.writeHead(302, { location: '/report/' }).end();
           return;
         }
-        await sendFile(res, join(runsDir, latest, 'allure-report'), path.slice('/report/'.length));
+        sendStatic(req, res, join(runsDir, latest, 'allure-report'), path.slice('/report/'.length));
         return;
       }
       const run = /^\/runs\/([0-9TZ-]+)\/(report\/.*|report|suite\.log|summary\.json|CUT)$/.exec(path);
@@ -116,8 +84,8 @@ export function startServer(opts: ServeOptions): Promise<Server> {
           return;
         }
         if (rest.startsWith('report/'))
-          await sendFile(res, join(runsDir, id, 'allure-report'), rest.slice('report/'.length));
-        else await sendFile(res, join(runsDir, id), rest);
+          sendStatic(req, res, join(runsDir, id, 'allure-report'), rest.slice('report/'.length));
+        else sendStatic(req, res, join(runsDir, id), rest);
         return;
       }
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
