@@ -72,7 +72,8 @@ export default function skinBProfile() {
         pay: 'Place order',
         orderPlaced: 'Thank you for your order',
         expiredCard: '{card}, expired {expiry}',
-        cardLimitReached: 'We did not save the card: Northwind Pay keeps up to {max} cards. Unlink one to make room.',
+        cardLimitReached:
+          'We did not save the card: Northwind Pay keeps up to {max} cards. Unlink one to make room.',
         cardLinked: '{card} is now saved in Northwind Pay.',
         cardReissued: '{card} is saved in Northwind Pay in place of the expired {old}.',
         methods: {
@@ -163,7 +164,11 @@ export default function skinBProfile() {
           GB: 'British',
           DE: 'German',
         },
-        documents: { passport: 'Passport', nationalId: 'National identity card', insurancePolicy: 'Insurance policy' },
+        documents: {
+          passport: 'Passport',
+          nationalId: 'National identity card',
+          insurancePolicy: 'Insurance policy',
+        },
         errors: {
           captcha: 'Characters in the picture: they did not match. Try this new picture.',
           password: 'Payment PIN: exactly 6 digits.',
@@ -235,7 +240,10 @@ export default function skinBProfile() {
         container: 'table',
         path: { from: 'walletAccount', clicks: ['wallet.editCards'] },
       },
-      walletManageCards: { container: 'table', path: { from: 'walletAccount', clicks: ['wallet.manageCards'] } },
+      walletManageCards: {
+        container: 'table',
+        path: { from: 'walletAccount', clicks: ['wallet.manageCards'] },
+      },
       helpCards: { confirm: 'dialog', container: 'list' },
       mobileAppCards: { confirm: 'page', container: 'page' },
       mobileSite: { container: 'navigation' },
@@ -259,7 +267,12 @@ export default function skinBProfile() {
       },
     },
     cards: [
-      ...list(env.SANDBOX_VISA_CARDS, VISA).map((number) => ({ brand: 'VISA', number, expiry: '12/30', cvc })),
+      ...list(env.SANDBOX_VISA_CARDS, VISA).map((number) => ({
+        brand: 'VISA',
+        number,
+        expiry: '12/30',
+        cvc,
+      })),
       ...list(env.SANDBOX_MASTERCARD_CARDS, MASTERCARD).map((number) => ({
         brand: 'Mastercard',
         number,

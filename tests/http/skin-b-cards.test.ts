@@ -45,7 +45,7 @@ const SCREENS: Record<string, Screen> = {
     list: '/account/bank-cards',
     post: (id) => `/account/bank-cards/${id}/remove`,
     confirmPage: (id) => `/account/bank-cards/${id}/remove`,
-    empty: "You haven&#39;t added any bank cards.",
+    empty: 'You haven&#39;t added any bank cards.',
   },
   'mobile site (R6)': {
     origin: 'mobileSite',
@@ -71,7 +71,10 @@ for (const [name, screen] of Object.entries(SCREENS)) {
     it('sends a signed-out visitor to the shop log-in, and back', async () => {
       const res = await s.client(screen.origin).get(screen.list);
       assert.equal(res.status, 302);
-      assert.match(res.headers.get('location') ?? '', /^http:\/\/127\.0\.0\.1:4310\/account\/login\?return_to=http/);
+      assert.match(
+        res.headers.get('location') ?? '',
+        /^http:\/\/127\.0\.0\.1:4310\/account\/login\?return_to=http/,
+      );
     });
 
     it('lists the card, removes it through its confirm step, then shows the empty state', async () => {
@@ -128,11 +131,19 @@ describe('skin B ways to the card screens', () => {
     await wallet.get('/payment-cards');
     assert.match(wallet.lastHtml, /<caption>Your payment cards<\/caption>/);
     const row = /<tr><td>VISA •••• \d{4}<\/td>[\s\S]*?<\/tr>/.exec(wallet.lastHtml)?.[0] ?? '';
-    assert.match(row, new RegExp(`<form method="get" action="/payment-cards/${card.id}/unlink"><button type="submit">Unlink</button>`));
+    assert.match(
+      row,
+      new RegExp(
+        `<form method="get" action="/payment-cards/${card.id}/unlink"><button type="submit">Unlink</button>`,
+      ),
+    );
     assert.doesNotMatch(row, /method="post"/, 'no POST form in the row');
     await wallet.get(`/payment-cards/${card.id}/unlink`);
     assert.match(wallet.lastHtml, /<h1>Unlink this card\?<\/h1>/);
-    assert.match(wallet.lastHtml, /<button type="submit">Unlink card<\/button>[\s\S]*<a href="\/payment-cards">Keep it<\/a>/);
+    assert.match(
+      wallet.lastHtml,
+      /<button type="submit">Unlink card<\/button>[\s\S]*<a href="\/payment-cards">Keep it<\/a>/,
+    );
   });
 
   it('help centre: home -> article -> "View my saved cards" (a link) -> "Remove" opens an alertdialog', async () => {
@@ -145,10 +156,21 @@ describe('skin B ways to the card screens', () => {
     assertHonestPage(help.lastHtml, 'article');
     assert.match(help.lastHtml, /<a href="\/my-cards">View my saved cards<\/a>/);
     await help.get('/my-cards');
-    assert.match(help.lastHtml, new RegExp(`<button type="button" data-dialog="remove-${card.id}">Remove</button>`));
-    assert.match(help.lastHtml, new RegExp(`<dialog id="remove-${card.id}" role="alertdialog" aria-modal="true" aria-labelledby="remove-${card.id}-title"`));
+    assert.match(
+      help.lastHtml,
+      new RegExp(`<button type="button" data-dialog="remove-${card.id}">Remove</button>`),
+    );
+    assert.match(
+      help.lastHtml,
+      new RegExp(
+        `<dialog id="remove-${card.id}" role="alertdialog" aria-modal="true" aria-labelledby="remove-${card.id}-title"`,
+      ),
+    );
     assert.match(help.lastHtml, /<h2 id="[^"]+">Remove this card\?<\/h2>/);
-    assert.match(help.lastHtml, /<button type="submit">Yes, remove it<\/button>\s*<button type="button" data-dismiss>No, keep it<\/button>/);
+    assert.match(
+      help.lastHtml,
+      /<button type="submit">Yes, remove it<\/button>\s*<button type="button" data-dismiss>No, keep it<\/button>/,
+    );
     // The dialogs follow the list: no form inside a list item.
     const items = help.lastHtml.match(/<li>[\s\S]*?<\/li>/g) ?? [];
     assert.ok(items.length >= 1 && items.every((li) => !li.includes('<form')));
@@ -166,7 +188,10 @@ describe('skin B ways to the card screens', () => {
     const app = s.client('mobileApp', s.buyerId);
     await app.get('/');
     assertHonestPage(app.lastHtml, 'app home');
-    assert.match(app.lastHtml, /<nav class="tabs" aria-label="Main navigation">[\s\S]*<a href="\/account" >Account<\/a>/);
+    assert.match(
+      app.lastHtml,
+      /<nav class="tabs" aria-label="Main navigation">[\s\S]*<a href="\/account" >Account<\/a>/,
+    );
     await app.get('/account');
     assertHonestPage(app.lastHtml, 'app account');
     assert.match(app.lastHtml, /<a href="\/account\/bank-cards">My bank cards<\/a>/);
@@ -189,16 +214,25 @@ describe('skin B ways to the card screens', () => {
     const site = s.client('mobileSite', s.buyerId);
     await site.get('/');
     assertHonestPage(site.lastHtml, 'mobile site home');
-    assert.match(site.lastHtml, /<button type="button" aria-expanded="false" aria-controls="site-menu">[\s\S]*?Menu<\/span><\/button>/);
+    assert.match(
+      site.lastHtml,
+      /<button type="button" aria-expanded="false" aria-controls="site-menu">[\s\S]*?Menu<\/span><\/button>/,
+    );
     assert.match(site.lastHtml, /<nav id="site-menu" aria-label="Site menu" hidden/);
     assert.doesNotMatch(site.lastHtml, /<dialog/);
     assert.match(site.lastHtml, /<a href="\/customer-service">Customer service<\/a>/);
     await site.get('/customer-service');
-    assert.match(site.lastHtml, /<a href="\/customer-service\/saved-cards">How do I update or remove a saved card\?<\/a>/);
+    assert.match(
+      site.lastHtml,
+      /<a href="\/customer-service\/saved-cards">How do I update or remove a saved card\?<\/a>/,
+    );
     await site.get('/customer-service/saved-cards');
     assert.match(site.lastHtml, /<a href="\/account\/cards">Manage saved cards<\/a>/);
     await site.get('/account/cards');
-    assert.match(site.lastHtml, /<caption>Saved cards<\/caption>[\s\S]*<th scope="row">VISA •••• \d{4}<\/th>[\s\S]*>Delete<\/a>/);
+    assert.match(
+      site.lastHtml,
+      /<caption>Saved cards<\/caption>[\s\S]*<th scope="row">VISA •••• \d{4}<\/th>[\s\S]*>Delete<\/a>/,
+    );
     assert.equal((await site.get('/customer-service/nope')).status, 404);
   });
 });

@@ -50,10 +50,14 @@ export function assertHonestPage(html: string, where: string): void {
   // Radios and checkboxes sit inside their label.
   for (const m of html.matchAll(/<input\b[^>]*type="(radio|checkbox)"[^>]*>/g)) {
     const before = html.slice(0, m.index);
-    assert.ok(before.lastIndexOf('<label') > before.lastIndexOf('</label>'), `${where}: an unlabelled ${m[1]}`);
+    assert.ok(
+      before.lastIndexOf('<label') > before.lastIndexOf('</label>'),
+      `${where}: an unlabelled ${m[1]}`,
+    );
   }
   for (const m of html.matchAll(/<form\b([^>]*)>([\s\S]*?)<\/form>/g))
-    if (/method="post"/.test(m[1]!)) assert.match(m[2]!, /name="_csrf"/, `${where}: a POST form without CSRF`);
+    if (/method="post"/.test(m[1]!))
+      assert.match(m[2]!, /name="_csrf"/, `${where}: a POST form without CSRF`);
 }
 
 /** Malformed posts a card action must answer with a 4xx, never a 5xx. */

@@ -15,11 +15,9 @@ beforeEach(() => {
 
 describe('skin B shop screens', () => {
   it('renders every screen with one h1, labelled fields and CSRF on every form', async () => {
-    const order = s.mock.platform.checkout.pay(
-      s.mock.platform.accounts.get(s.buyerId)!,
-      CATALOG[0]!,
-      { kind: 'balance' },
-    );
+    const order = s.mock.platform.checkout.pay(s.mock.platform.accounts.get(s.buyerId)!, CATALOG[0]!, {
+      kind: 'balance',
+    });
     assert.equal(order.ok, false, 'no balance yet: the order page comes from a card payment below');
     const pages = ['/', '/item/p-phone-case', '/pay?item=p-phone-case', '/purchases', '/claims', '/contact'];
     for (const path of pages) {
@@ -39,21 +37,35 @@ describe('skin B shop screens', () => {
 
   it('"Your account" is a disclosure of an unnamed list without support; support is in the footer', async () => {
     await shop.get('/');
-    assert.match(shop.lastHtml, /<button type="button" aria-expanded="false" aria-controls="account-menu">Your account<\/button>\s*<ul id="account-menu" hidden>/);
+    assert.match(
+      shop.lastHtml,
+      /<button type="button" aria-expanded="false" aria-controls="account-menu">Your account<\/button>\s*<ul id="account-menu" hidden>/,
+    );
     const menu = /<ul id="account-menu" hidden>[\s\S]*?<\/ul>/.exec(shop.lastHtml)![0];
-    for (const entry of ['Purchases', 'Claims', 'Northwind Pay', 'Log out']) assert.ok(menu.includes(`>${entry}<`), entry);
+    for (const entry of ['Purchases', 'Claims', 'Northwind Pay', 'Log out'])
+      assert.ok(menu.includes(`>${entry}<`), entry);
     assert.doesNotMatch(menu, /contact/i);
     assert.doesNotMatch(menu, /aria-label/);
-    assert.match(shop.lastHtml, /<footer><nav aria-label="Footer"><ul>\s*<li><a href="http:\/\/127\.0\.0\.1:4310\/contact">Contact us<\/a>/);
+    assert.match(
+      shop.lastHtml,
+      /<footer><nav aria-label="Footer"><ul>\s*<li><a href="http:\/\/127\.0\.0\.1:4310\/contact">Contact us<\/a>/,
+    );
   });
 
-  it('a signed-out visitor of checkout logs in and comes back; only the mock\'s own origins as return_to', async () => {
+  it("a signed-out visitor of checkout logs in and comes back; only the mock's own origins as return_to", async () => {
     const visitor = s.client('shop');
     const res = await visitor.get('/pay?item=p-phone-case');
     assert.equal(res.status, 302);
-    assert.match(res.headers.get('location') ?? '', /^http:\/\/127\.0\.0\.1:4310\/account\/login\?return_to=/);
+    assert.match(
+      res.headers.get('location') ?? '',
+      /^http:\/\/127\.0\.0\.1:4310\/account\/login\?return_to=/,
+    );
     await visitor.get('/account/login');
-    const wrong = await visitor.post('/account/login', { email: 'b@x.test', password: 'nope', return_to: '' });
+    const wrong = await visitor.post('/account/login', {
+      email: 'b@x.test',
+      password: 'nope',
+      return_to: '',
+    });
     assert.equal(wrong.status, 422);
     assert.match(visitor.lastHtml, /role="alert"/);
     const ok = await visitor.post('/account/login', {
@@ -93,7 +105,11 @@ describe('skin B sign-up: email, password, mobile number (no name, no country)',
   it('refuses bad input with one line per field, naming it, and keeps what was typed', async () => {
     const visitor = s.client('shop');
     await visitor.get('/account/register');
-    const res = await visitor.post('/account/register', { email: 'b@x.test', password: 'short', phone: '+99 123' });
+    const res = await visitor.post('/account/register', {
+      email: 'b@x.test',
+      password: 'short',
+      phone: '+99 123',
+    });
     assert.equal(res.status, 422);
     const alert = /<div role="alert"[^>]*><ul>([\s\S]*?)<\/ul><\/div>/.exec(visitor.lastHtml)![1]!;
     assert.deepEqual(
@@ -103,7 +119,11 @@ describe('skin B sign-up: email, password, mobile number (no name, no country)',
     assert.match(visitor.lastHtml, /aria-invalid="true"/);
     assert.match(visitor.lastHtml, /value="\+99 123"/);
     for (const phone of ['', '0812 5555 0101', '+62 81', '+999 1234 5678', '<script>']) {
-      await visitor.post('/account/register', { email: `p${phone.length}@x.test`, password: 'long-enough', phone });
+      await visitor.post('/account/register', {
+        email: `p${phone.length}@x.test`,
+        password: 'long-enough',
+        phone,
+      });
       assert.match(visitor.lastHtml, /<li>Mobile number:/, `phone "${phone}" refused`);
     }
   });
@@ -115,14 +135,23 @@ describe('skin B checkout (L1, F3)', () => {
     await shop.get('/pay?item=p-phone-case');
     const html = shop.lastHtml;
     const saved = /<fieldset>\s*<legend>Saved cards<\/legend>([\s\S]*?)<\/fieldset>/.exec(html)?.[1] ?? '';
-    assert.match(saved, new RegExp(`<input type="radio" name="method" value="card:${card.id}" checked> VISA •••• ${card.last4}, expires`));
-    const other = /<fieldset>\s*<legend>Other ways to pay<\/legend>([\s\S]*?)<\/fieldset>/.exec(html)?.[1] ?? '';
+    assert.match(
+      saved,
+      new RegExp(
+        `<input type="radio" name="method" value="card:${card.id}" checked> VISA •••• ${card.last4}, expires`,
+      ),
+    );
+    const other =
+      /<fieldset>\s*<legend>Other ways to pay<\/legend>([\s\S]*?)<\/fieldset>/.exec(html)?.[1] ?? '';
     assert.match(other, /value="new" > New debit or credit card/);
     assert.doesNotMatch(other, /••••/);
     const details = html.indexOf('<legend>Card details</legend>');
     const box = html.indexOf('Save this card to Northwind Pay');
     assert.ok(details > 0 && box > html.indexOf('</fieldset>', details), 'the box follows the card fields');
-    assert.match(html, /<input type="checkbox" name="save_card" value="yes" checked> Save this card to Northwind Pay/);
+    assert.match(
+      html,
+      /<input type="checkbox" name="save_card" value="yes" checked> Save this card to Northwind Pay/,
+    );
   });
 
   it('paying with a new card and the box ticked saves it; unticked saves nothing', async () => {
@@ -140,7 +169,10 @@ describe('skin B checkout (L1, F3)', () => {
       });
     assert.equal((await pay(visa, true)).status, 200);
     assert.match(shop.lastHtml, /<h1>Thank you for your order<\/h1>/);
-    assert.match(shop.lastHtml, new RegExp(`<p role="status">VISA •••• ${visa.number.slice(-4)} is now saved in Northwind Pay\\.</p>`));
+    assert.match(
+      shop.lastHtml,
+      new RegExp(`<p role="status">VISA •••• ${visa.number.slice(-4)} is now saved in Northwind Pay\\.</p>`),
+    );
     await shop.get('/pay?item=p-phone-case');
     const mc = randomTestCard('Mastercard');
     await pay(mc, false);
@@ -191,7 +223,7 @@ describe('skin B contact us (F10)', () => {
     assert.match(shop.lastHtml, /Topic: Unlinking a card/);
   });
 
-  it('refuses a missing topic and a short message, one line each; another buyer\'s reference is 404', async () => {
+  it("refuses a missing topic and a short message, one line each; another buyer's reference is 404", async () => {
     await shop.get('/contact');
     assert.equal((await shop.post('/contact', { topic: '', message: 'short' })).status, 422);
     const lines = [...shop.lastHtml.matchAll(/<li>([^:<]+):/g)].map((m) => m[1]);

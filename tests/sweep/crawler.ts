@@ -63,3 +63,23 @@ export function linksIn(html: string, pageUrl: string): string[] {
     new URL(decodeEntities(m[1]!), pageUrl).toString(),
   );
 }
+
+/**
+ * The addresses GET forms lead to, with their fields' default values, as a browser would build them
+ * on submit (a "Delete card" GET form that opens a confirm page, a search box): pages a crawl that only
+ * followed links would never reach.
+ */
+export function getFormUrlsIn(html: string, pageUrl: string): string[] {
+  const urls: string[] = [];
+  for (const m of html.matchAll(/<form\b([^>]*)>([\s\S]*?)<\/form>/gi)) {
+    if ((attr(m[1]!, 'method') ?? 'get').toLowerCase() !== 'get') continue;
+    const url = new URL(decodeEntities(attr(m[1]!, 'action') ?? pageUrl), pageUrl);
+    url.search = '';
+    for (const f of m[2]!.matchAll(/<(input|select|textarea)\b([^>]*)>/gi)) {
+      const name = attr(f[2]!, 'name');
+      if (name) url.searchParams.append(name, decodeEntities(attr(f[2]!, 'value') ?? ''));
+    }
+    urls.push(url.toString());
+  }
+  return urls;
+}

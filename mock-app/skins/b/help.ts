@@ -16,7 +16,10 @@ export function helpB(mock: MockContext) {
   // Fault help-500: every page answers 500 (the health check still answers, as a broken app's would).
   app.use(async (c, next) => {
     if (!platform.faults.has('help-500') || c.req.path === '/healthz') return next();
-    return c.html(`<!doctype html><html lang="en"><title>${B.common.errorTitle}</title><h1>${B.common.errorTitle}</h1><p>${HELP.unavailable}</p></html>`, 500);
+    return c.html(
+      `<!doctype html><html lang="en"><title>${B.common.errorTitle}</title><h1>${B.common.errorTitle}</h1><p>${HELP.unavailable}</p></html>`,
+      500,
+    );
   });
 
   app.get('/', (c) => show(c, HELP.home, helpHomeView()));

@@ -34,7 +34,12 @@ export function mobileAppB(mock: MockContext) {
   app.get('/', (c) => {
     const account = buyer(c);
     if (isAnswer(account)) return account;
-    return screen(c, APP.home, html`<h1>${APP.home}</h1><p>${fill(APP.hello, { email: account.email })}</p>`, 'home');
+    return screen(
+      c,
+      APP.home,
+      html`<h1>${APP.home}</h1><p>${fill(APP.hello, { email: account.email })}</p>`,
+      'home',
+    );
   });
   for (const [path, title, tab] of [
     ['/orders', APP.orders, 'orders'],
@@ -59,13 +64,25 @@ export function mobileAppB(mock: MockContext) {
   app.get('/account/addresses', (c) => {
     const account = buyer(c);
     if (isAnswer(account)) return account;
-    return screen(c, APP.addresses, html`<h1>${APP.addresses}</h1><p>${APP.noAddresses}</p>`, 'account', '/account');
+    return screen(
+      c,
+      APP.addresses,
+      html`<h1>${APP.addresses}</h1><p>${APP.noAddresses}</p>`,
+      'account',
+      '/account',
+    );
   });
 
   app.get('/account/bank-cards', (c) => {
     const account = buyer(c);
     if (isAnswer(account)) return account;
-    return screen(c, APP.bankCards, bankCardsView(platform.cardsOn('mobile-app', account.id)), 'account', '/account');
+    return screen(
+      c,
+      APP.bankCards,
+      bankCardsView(platform.cardsOn('mobile-app', account.id)),
+      'account',
+      '/account',
+    );
   });
 
   app.get('/account/bank-cards/:id/remove', (c) => {

@@ -75,7 +75,11 @@ export const PAY = {
     GB: 'British',
     DE: 'German',
   },
-  documents: { passport: 'Passport', nationalId: 'National identity card', insurancePolicy: 'Insurance policy' },
+  documents: {
+    passport: 'Passport',
+    nationalId: 'National identity card',
+    insurancePolicy: 'Insurance policy',
+  },
   errors: {
     email: 'Email for Northwind Pay: enter an address like name@example.com.',
     captcha: 'Characters in the picture: they did not match. Try this new picture.',
@@ -131,7 +135,8 @@ export const PAY = {
     duplicate: 'This card is already in Northwind Pay.',
   },
   addedFlash: '{card} added. We charged {amount} to check it; it will be verified within 24 hours.',
-  replacedFlash: '{card} replaces {old}. We charged {amount} to check it; it will be verified within 24 hours.',
+  replacedFlash:
+    '{card} replaces {old}. We charged {amount} to check it; it will be verified within 24 hours.',
   // F11
   extraTitle: 'We need to confirm it is you',
   extraText: 'Before we save {card}, tell us a little more about you.',

@@ -169,7 +169,5 @@ export const B = {
 
 /** Fills a template's `{name}` blanks; a blank without a value stays visible (a bug, not a crash). */
 export function fill(template: string, vars: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in vars ? String(vars[name]) : whole,
-  );
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
 }

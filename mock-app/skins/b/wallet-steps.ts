@@ -42,7 +42,11 @@ export class PinHolder {
 }
 
 /** R2: records the opening and mails the verification link (fault mail-not-sent: nothing goes out). */
-export async function sendVerificationMail(mock: MockContext, accountId: string, email: string): Promise<void> {
+export async function sendVerificationMail(
+  mock: MockContext,
+  accountId: string,
+  email: string,
+): Promise<void> {
   const { platform } = mock;
   const token = platform.wallet.startOpening(accountId, email);
   if (platform.faults.has('mail-not-sent')) return;
@@ -82,7 +86,11 @@ export async function linkCardInWallet(
   if (phone) {
     const amount = moneyText(platform.faults.has('sms-amount') ? 100 * CHECK_DEBIT_CENTS : CHECK_DEBIT_CENTS);
     const text = fill(PAY.mail.sms, { amount, card: label });
-    await platform.mailer.send({ to: smsAddress(phone, WALLET_TEST_KEYS.smsGatewayDomain), subject: text, text });
+    await platform.mailer.send({
+      to: smsAddress(phone, WALLET_TEST_KEYS.smsGatewayDomain),
+      subject: text,
+      text,
+    });
   }
   return { kind: 'linked', label, replaced: old, amountShown: moneyText(CHECK_DEBIT_CENTS) };
 }

@@ -56,7 +56,9 @@ export function walletB(mock: MockContext) {
   const buyer = (c: Ctx): Gate<Account> =>
     (platform.faults.has('sso-broken') ? undefined : c.get('account')) ?? toLogin(c);
   const walletCards = (accountId: string): WalletCard[] =>
-    platform.cardsOn('wallet-home', accountId).map((card) => ({ ...card, state: wallet.stateOf(accountId, card) }));
+    platform
+      .cardsOn('wallet-home', accountId)
+      .map((card) => ({ ...card, state: wallet.stateOf(accountId, card) }));
 
   // --- R3: the direct page ---------------------------------------------------------------------------
 
@@ -118,7 +120,10 @@ export function walletB(mock: MockContext) {
     return show(
       c,
       PAY.overviewTitle,
-      overviewView({ cards: walletCards(account.id), manageLink: !platform.faults.has('edit-cards-missing') }),
+      overviewView({
+        cards: walletCards(account.id),
+        manageLink: !platform.faults.has('edit-cards-missing'),
+      }),
     );
   });
 
@@ -133,7 +138,11 @@ export function walletB(mock: MockContext) {
     const account = buyer(c);
     if (isAnswer(account)) return account;
     if (wallet.isOpen(account.id)) return c.redirect('/wallet', 302);
-    return show(c, PAY.emailTitle, emailStepView(c, { email: wallet.pendingEmail(account.id) ?? account.email, errors: [] }));
+    return show(
+      c,
+      PAY.emailTitle,
+      emailStepView(c, { email: wallet.pendingEmail(account.id) ?? account.email, errors: [] }),
+    );
   });
 
   const humanStep = (c: Ctx, email: string, errors: string[] = []) =>
@@ -149,7 +158,8 @@ export function walletB(mock: MockContext) {
     if (isAnswer(account)) return account;
     if (wallet.isOpen(account.id)) return c.redirect('/wallet', 303);
     const email = (c.get('form').email ?? '').trim().slice(0, 254);
-    if (!EMAIL.test(email)) return show(c, PAY.emailTitle, emailStepView(c, { email, errors: ['email'] }), 422);
+    if (!EMAIL.test(email))
+      return show(c, PAY.emailTitle, emailStepView(c, { email, errors: ['email'] }), 422);
     return humanStep(c, email);
   });
 
@@ -167,7 +177,8 @@ export function walletB(mock: MockContext) {
     if (wallet.isOpen(account.id)) return c.redirect('/wallet', 303);
     const form = c.get('form');
     const email = (form.email ?? '').trim().slice(0, 254);
-    if (!EMAIL.test(email)) return show(c, PAY.emailTitle, emailStepView(c, { email, errors: ['email'] }), 422);
+    if (!EMAIL.test(email))
+      return show(c, PAY.emailTitle, emailStepView(c, { email, errors: ['email'] }), 422);
     if (!wallet.solveCaptcha((form.captcha_id ?? '').slice(0, 40), (form.captcha ?? '').slice(0, 64)))
       return humanStep(c, email, ['captcha']);
     await sendVerificationMail(mock, account.id, email);
@@ -195,7 +206,8 @@ export function walletB(mock: MockContext) {
     const account = buyer(c);
     if (isAnswer(account)) return account;
     const code = c.req.query('code') ?? '';
-    if (!/^[\w-]{1,64}$/.test(code)) return problem(c, 400, B.common.badRequestTitle, 'code: not a verification code.');
+    if (!/^[\w-]{1,64}$/.test(code))
+      return problem(c, 400, B.common.badRequestTitle, 'code: not a verification code.');
     const result = wallet.confirm(account.id, code);
     if (result === 'unknown') return notFound(c);
     if (result === 'expired') return show(c, PAY.expiredTitle, expiredLinkView(c), 410);
@@ -226,7 +238,10 @@ export function walletB(mock: MockContext) {
     const form = c.get('form');
     const pin = (form.pin ?? '').slice(0, 20);
     // The PIN rules are the domain's (validateSecurity); the questions come on the next page.
-    const { errors } = validateSecurity({ password: pin, passwordRepeat: (form.pin_repeat ?? '').slice(0, 20) });
+    const { errors } = validateSecurity({
+      password: pin,
+      passwordRepeat: (form.pin_repeat ?? '').slice(0, 20),
+    });
     const pinErrors = errors.filter((e) => e === 'password' || e === 'passwordRepeat');
     if (pinErrors.length) return show(c, PAY.pinTitle, pinStepView(c, { errors: pinErrors }), 422);
     pins.hold(account.id, pin);
@@ -322,7 +337,12 @@ export function walletB(mock: MockContext) {
     return show(c, PAY.newCardTitle, newCardView(c, { replacing, form: {} }));
   });
 
-  const linked = async (c: Ctx, account: Account, card: Parameters<typeof linkCardInWallet>[2], replaces?: string) => {
+  const linked = async (
+    c: Ctx,
+    account: Account,
+    card: Parameters<typeof linkCardInWallet>[2],
+    replaces?: string,
+  ) => {
     const result = await linkCardInWallet(mock, account.id, card, replaces);
     if (result.kind === 'notYours') return notFound(c);
     if (result.kind === 'refused')
@@ -336,7 +356,11 @@ export function walletB(mock: MockContext) {
       c,
       mock,
       result.replaced
-        ? fill(PAY.replacedFlash, { card: result.label, old: cardLabel(result.replaced), amount: result.amountShown })
+        ? fill(PAY.replacedFlash, {
+            card: result.label,
+            old: cardLabel(result.replaced),
+            amount: result.amountShown,
+          })
         : fill(PAY.addedFlash, { card: result.label, amount: result.amountShown }),
     );
     return c.redirect('/wallet/cards', 303);

@@ -48,11 +48,15 @@ export function helpCardsView(c: Ctx, cards: StoredCard[]) {
   return html`<h1>${HELP.cardsTitle}</h1>
 <p>${HELP.cardsIntro}</p>
 <ul>${cards.map(
-    (card) => html`<li><span>${cardLabel(card)}</span> · <span>${fill(HELP.expires, { expiry: expiryOf(card) })}</span>
+    (
+      card,
+    ) => html`<li><span>${cardLabel(card)}</span> · <span>${fill(HELP.expires, { expiry: expiryOf(card) })}</span>
   <button type="button" data-dialog="remove-${card.id}">${HELP.remove}</button></li>`,
   )}</ul>
 ${cards.map(
-  (card) => html`<dialog id="remove-${card.id}" role="alertdialog" aria-modal="true" aria-labelledby="remove-${card.id}-title" aria-describedby="remove-${card.id}-text">
+  (
+    card,
+  ) => html`<dialog id="remove-${card.id}" role="alertdialog" aria-modal="true" aria-labelledby="remove-${card.id}-title" aria-describedby="remove-${card.id}-text">
   <h2 id="remove-${card.id}-title">${HELP.confirmTitle}</h2>
   <p id="remove-${card.id}-text">${fill(HELP.confirmText, { card: cardLabel(card) })}</p>
   <form method="post" action="/my-cards/${card.id}/remove">

@@ -68,7 +68,9 @@ export function bankCardsView(cards: StoredCard[]) {
   if (!cards.length) return html`<h1>${APP.bankCards}</h1><p>${APP.noCards}</p>`;
   return html`<h1>${APP.bankCards}</h1>
 <ul class="rows">${cards.map(
-    (card) => html`<li><span>${cardLabel(card)}<br><small>${fill(APP.expires, { expiry: expiryOf(card) })}</small></span>
+    (
+      card,
+    ) => html`<li><span>${cardLabel(card)}<br><small>${fill(APP.expires, { expiry: expiryOf(card) })}</small></span>
   <a href="/account/bank-cards/${card.id}/remove">${APP.remove}</a></li>`,
   )}</ul>`;
 }

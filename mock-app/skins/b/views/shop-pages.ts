@@ -11,7 +11,8 @@ import { B, fill } from '../texts.ts';
 export function homeView(products: Product[]) {
   return html`<h1>${B.home.title}</h1>
 <ul>${products.map(
-    (p) => html`<li><a href="/item/${p.id}">${p.name}</a> <span>${fill(B.home.from, { price: moneyText(p.priceCents) })}</span></li>`,
+    (p) =>
+      html`<li><a href="/item/${p.id}">${p.name}</a> <span>${fill(B.home.from, { price: moneyText(p.priceCents) })}</span></li>`,
   )}</ul>`;
 }
 

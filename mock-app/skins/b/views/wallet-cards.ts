@@ -147,7 +147,12 @@ ${problems([...cardProblems.map(cardProblemText), ...(p.refused ? [PAY.refused[p
 /** F11: a risky card waits (in memory) while the buyer says who they are. */
 export function extraView(
   c: Ctx,
-  p: { token: string; card: string; form: Record<string, string | undefined>; errors: ('documentNumber' | 'placeOfBirth')[] },
+  p: {
+    token: string;
+    card: string;
+    form: Record<string, string | undefined>;
+    errors: ('documentNumber' | 'placeOfBirth')[];
+  },
 ) {
   return html`<h1>${PAY.extraTitle}</h1>
 <p>${fill(PAY.extraText, { card: p.card })}</p>

@@ -120,7 +120,8 @@ export function identityStepView(c: Ctx, p: { form: Form; errors: Errors }) {
     id: 'fullName' | 'birthDate' | 'documentNumber' | 'address' | 'phone',
     label: string,
     extra: { type?: string; autocomplete?: string; required?: boolean } = {},
-  ) => field({ id, label, value: (p.form[id] ?? '').slice(0, 200), problem: problemOf(p.errors, id), ...extra });
+  ) =>
+    field({ id, label, value: (p.form[id] ?? '').slice(0, 200), problem: problemOf(p.errors, id), ...extra });
   return html`<h1>${PAY.aboutTitle}</h1>${step(6)}
 ${problems(p.errors.map((e) => PAY.errors[e as keyof typeof PAY.errors]))}
 ${form(
