@@ -4,6 +4,7 @@ import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { loadConfig } from '../support/config.ts';
 import { filesEndingWith } from './lib/files.ts';
+import { runSuite } from './lib/pipeline.ts';
 import { run } from './lib/run.ts';
 import { tapCounts } from './lib/tap.ts';
 
@@ -45,14 +46,15 @@ await run(process.execPath, [
 add('node tests', tapCounts(await readFile(tapFile, 'utf8')));
 
 console.log('\n[test] e2e suite against the mock: npm run e2e');
-const e2eCode = await run('npx', ['tsx', 'scripts/e2e.ts'], { ...process.env, TARGET: 'mock' });
-try {
-  const { stats } = JSON.parse(await readFile(join(reports, 'playwright-results.json'), 'utf8'));
-  add('e2e', { passed: stats.expected + stats.flaky, failed: stats.unexpected, skipped: stats.skipped });
-  if (e2eCode !== 0 && stats.unexpected === 0) add('e2e run', { passed: 0, failed: 1, skipped: 0 });
-} catch {
-  add('e2e run (no results file)', { passed: 0, failed: 1, skipped: 0 });
-}
+const e2e = await runSuite({ runner: 'playwright', name: 'e2e', env: { TARGET: 'mock' } });
+const { passed, failed, broken, skipped } = e2e.counts;
+add('e2e', { passed, failed: failed + broken, skipped });
+if (e2e.exitCode !== 0 && failed + broken === 0)
+  add(`e2e run (${e2e.kind}${e2e.setupError ? `: ${e2e.setupError}` : ''})`, {
+    passed: 0,
+    failed: 1,
+    skipped: 0,
+  });
 
 console.log(
   `\n${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ''}`,
