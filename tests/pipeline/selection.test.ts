@@ -67,7 +67,7 @@ describe('tag expressions', () => {
       pickles.some((p) => p.tags.includes('@fact:F10')),
       'the features have an @fact:F10 scenario',
     );
-    assert.equal(new RegExp('@fact:F1').test('x @fact:F10'), true, 'the old text match did select F10');
+    assert.equal(/@fact:F1/.test('x @fact:F10'), true, 'the old text match did select F10');
     assert.equal(tagRegExp('@fact:F1').test('x @fact:F10'), false);
   });
 
