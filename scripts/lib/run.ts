@@ -19,6 +19,8 @@ export interface ChildOutput {
 
 export interface ChildOptions {
   env?: NodeJS.ProcessEnv;
+  /** Working directory (default this process's). */
+  cwd?: string;
   /** Run through a shell (a webServer command line). */
   shell?: boolean;
   /** Own process group (default true): `stop()` and the timeout reach every process under it. */
@@ -96,6 +98,7 @@ export function startChild(command: string, args: string[], options: ChildOption
   const piped = typeof output === 'object';
   const proc: ChildProcess = spawn(command, args, {
     env: options.env ?? process.env,
+    cwd: options.cwd,
     shell: options.shell,
     detached: group,
     stdio: ['ignore', piped ? 'pipe' : output, piped ? 'pipe' : output],
