@@ -1,7 +1,5 @@
 // A scenario's friction record in its Allure result: a small table (text/markdown) a reader sees,
 // the record as JSON (what `npm run friction` and the monitor read back), labels to group or filter by.
-import * as allure from 'allure-js-commons';
-import { ContentType } from 'allure-js-commons';
 import { baselineOf, type FrictionBaseline, harderThan, readBaselineFile } from './compare.ts';
 import { type FrictionRecord, IMPACTS } from './record.ts';
 
@@ -65,30 +63,35 @@ export function frictionTable(r: FrictionRecord, base?: FrictionBaseline): strin
   return `${lines.join('\n')}\n`;
 }
 
-/** Writes the record into the current test's Allure result (works in both runners' teardown). */
-export async function attachFriction(r: FrictionRecord): Promise<void> {
+/** A file for the scenario's result, written through the runner (Playwright testInfo.attach, cucumber attach). */
+export type AttachFile = (name: string, body: Buffer, contentType: string) => Promise<void>;
+
+/**
+ * Writes the record to the scenario's result through `attach` (the table, and the JSON the readers
+ * take back) and answers its labels for the runner's adapter to write with the scenario's other labels.
+ */
+export async function writeFriction(
+  r: FrictionRecord,
+  attach: AttachFile,
+): Promise<{ name: string; value: string }[]> {
   let base: FrictionBaseline | undefined;
   try {
     base = readBaselineFile()?.baselines[r.key];
   } catch (error) {
     console.warn(`[friction] baseline ignored: ${(error as Error).message}`);
   }
-  await allure.attachment(FRICTION_TABLE, frictionTable(r, base), { contentType: 'text/markdown' });
-  await allure.attachment(FRICTION_JSON, JSON.stringify(r, null, 2), { contentType: ContentType.JSON });
+  await attach(FRICTION_TABLE, Buffer.from(frictionTable(r, base)), 'text/markdown');
+  await attach(FRICTION_JSON, Buffer.from(JSON.stringify(r, null, 2)), 'application/json');
   const serious = r.a11y.byImpact.critical + r.a11y.byImpact.serious;
-  await allure.labels(
+  return [
     { name: 'friction.actions', value: String(r.actions) },
+    { name: 'friction.screens', value: String(r.screens.length) },
     { name: 'friction.personalData', value: String(r.personalDataFields) },
     { name: 'friction.confirmSteps', value: String(r.confirmSteps) },
-    { name: 'friction.screens', value: String(r.screens.length) },
+    { name: 'friction.seconds', value: r.seconds.toFixed(1) },
     {
       name: 'friction.a11ySeriousCritical',
       value: r.a11y.skipped === 'AXE=off' ? 'not scanned' : String(serious),
     },
-  );
-  await allure.parameter(
-    'friction',
-    `${r.actions} actions · ${r.screens.length} screens · ${r.personalDataFields} personal-data fields · ${r.confirmSteps} confirms · ${r.seconds.toFixed(1)} s`,
-    { excluded: true },
-  );
+  ];
 }

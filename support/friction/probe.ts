@@ -25,9 +25,10 @@ export type ProbeEventBody =
   | { k: 'screen'; url: string; h1: string; title: string; typed: boolean };
 
 /**
- * The script (a string: the project type-checks without the DOM library). Playwright's `fill` of a
- * date-like input and `selectOption` dispatch untrusted events; those are accepted for exactly those
- * controls, everything else must be trusted, so the page's own scripts cannot inflate the count.
+ * The script (a string: the project type-checks without the DOM library). Presses (pointer, Enter,
+ * Space) must be trusted, so the page's own scripts cannot inflate them; typing and choosing an option
+ * are counted once per field in a row whatever their trust, because Playwright's `selectOption`, its
+ * `fill` of date-like inputs and the suite's secret fill dispatch untrusted events.
  */
 export const PROBE_SCRIPT = `(() => {
   if (window.__cwFrictionProbe) return;
@@ -60,7 +61,6 @@ export const PROBE_SCRIPT = `(() => {
   const clean = (s) => (s || '').replace(/\\s+/g, ' ').trim().slice(0, 120);
   const NOT_FIELD = new Set(['submit', 'button', 'reset', 'image', 'hidden', 'file']);
   const NOT_TEXT = new Set(['checkbox', 'radio', 'submit', 'button', 'reset', 'image', 'hidden', 'file']);
-  const SCRIPTED = new Set(['date', 'time', 'datetime-local', 'month', 'week', 'color', 'range']);
   const isText = (el) => el instanceof HTMLTextAreaElement || (el instanceof HTMLInputElement && !NOT_TEXT.has(el.type));
   const labelOf = (el) => {
     if (el.type === 'radio') {
@@ -97,9 +97,9 @@ export const PROBE_SCRIPT = `(() => {
   }, true);
   addEventListener('input', (e) => {
     const el = e.target;
-    if (!isText(el)) return;
-    if (!e.isTrusted && !(el instanceof HTMLInputElement && SCRIPTED.has(el.type))) return;
-    if (el === lastTyped) return;
+    // Trusted or not: Playwright fills date-like inputs by script, the suite fills secrets by script
+    // (pages/common/secret-field.ts). Repeats on the same field (masks, re-dispatching widgets) count once.
+    if (!isText(el) || el === lastTyped) return;
     lastTyped = el;
     send({ k: 'type', field: labelOf(el) });
   }, true);

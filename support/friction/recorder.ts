@@ -5,7 +5,7 @@
 import type { BrowserContext, Page } from '@playwright/test';
 import type { TargetProfile } from '../target.ts';
 import { cachedScan, scanScreen } from './axe.ts';
-import { attachFriction } from './attach.ts';
+import { type AttachFile, writeFriction } from './attach.ts';
 import { PROBE_BINDING, PROBE_SCRIPT, type ProbeEvent } from './probe.ts';
 import { type A11yScreen, byImpact, type FrictionRecord, FrictionTally, type ScreenVisit } from './record.ts';
 
@@ -25,12 +25,12 @@ export function frictionProcedureOf(tags: readonly string[]): string | undefined
 export type StepKind = 'Context' | 'Action' | 'Outcome' | 'Unknown' | undefined;
 
 export interface FrictionOptions {
+  /** The FRICTION and AXE switches (support/config.ts). */
+  cfg: { FRICTION: boolean; AXE: boolean };
   target: TargetProfile;
   tags: readonly string[];
   scenario: string;
   device?: string;
-  /** AXE switch: scan the procedure's screens with axe-core. */
-  axe: boolean;
 }
 
 const recorders = new WeakMap<BrowserContext, FrictionRecorder>();
@@ -60,11 +60,11 @@ export class FrictionRecorder {
 
   /**
    * Attaches a recorder to a scenario's context before any page of it loads a document; returns
-   * undefined for scenarios that walk no removal or linking procedure.
+   * undefined for scenarios that walk no removal or linking procedure, or with FRICTION=off.
    */
   static async attach(context: BrowserContext, opts: FrictionOptions): Promise<FrictionRecorder | undefined> {
     const procedure = frictionProcedureOf(opts.tags);
-    if (!procedure) return undefined;
+    if (!procedure || !opts.cfg.FRICTION) return undefined;
     const recorder = new FrictionRecorder(context, procedure, opts);
     await context.exposeBinding(PROBE_BINDING, ({ page }, event: ProbeEvent) =>
       recorder.onProbe(page, event),
@@ -106,7 +106,7 @@ export class FrictionRecorder {
     await Promise.all(this.context.pages().map((p) => p.evaluate('0').catch(() => undefined)));
     this.procedureMs += performance.now() - this.stepStart;
     this.stepStart = undefined;
-    if (passed && this.opts.axe) await this.scanOpenScreens();
+    if (passed && this.opts.cfg.AXE) await this.scanOpenScreens();
   }
 
   private async scanOpenScreens(): Promise<void> {
@@ -125,10 +125,11 @@ export class FrictionRecorder {
   /** The record so far (all screens the procedure visited; scans of this worker reused). */
   record(passed?: boolean): FrictionRecord {
     const counts = this.tally.counts();
-    const scanOf = (key: string) => (this.opts.axe ? (this.scanned.get(key) ?? cachedScan(key)) : undefined);
+    const scanOf = (key: string) =>
+      this.opts.cfg.AXE ? (this.scanned.get(key) ?? cachedScan(key)) : undefined;
     const screens = counts.screens.flatMap((s) => scanOf(s.key) ?? []);
     const unscanned = counts.screens.filter((s) => !scanOf(s.key)).map((s) => s.key);
-    const skipped = !this.opts.axe
+    const skipped = !this.opts.cfg.AXE
       ? 'AXE=off'
       : unscanned.length
         ? `not scanned (passed within a step, or the scan failed): ${[...unscanned, ...this.scanErrors].join('; ')}`
@@ -151,13 +152,15 @@ export class FrictionRecorder {
     };
   }
 
-  /** Ends the recording and puts the record in the scenario's report (table, JSON, labels). Idempotent. */
-  async finish(passed: boolean): Promise<FrictionRecord> {
-    if (this.finished) return this.finished;
+  /**
+   * Ends the recording, writes the record to the scenario's result through `attach` and answers its
+   * labels (the adapter writes them with the scenario's other labels). Idempotent.
+   */
+  async finish(passed: boolean, attach: AttachFile): Promise<{ name: string; value: string }[]> {
+    if (this.finished) return [];
     this.tally.end();
     this.finished = this.record(passed);
     recorders.delete(this.context);
-    await attachFriction(this.finished);
-    return this.finished;
+    return writeFriction(this.finished, attach);
   }
 }

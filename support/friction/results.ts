@@ -1,6 +1,6 @@
 // Friction records read back from a run's allure-results (the final attempt of each scenario):
 // what `npm run friction` compares and the monitor folds into its HARDER state.
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type AllureResult, groupScenarios, readResults } from '../../scripts/lib/allure-results.ts';
 import { FRICTION_JSON } from './attach.ts';
@@ -26,12 +26,37 @@ export interface RecordedScenario {
   result: AllureResult;
 }
 
+interface Container {
+  children?: string[];
+  befores?: WithAttachments[];
+  afters?: WithAttachments[];
+}
+
+/**
+ * Result uuid -> friction attachment written by a fixture (cucumber-js hooks become Allure fixtures,
+ * kept in `*-container.json` beside the results; Playwright's fixtures stay inside the result).
+ */
+async function fixtureSources(resultsDir: string): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  const files = (await readdir(resultsDir)).filter((f) => f.endsWith('-container.json'));
+  for (const file of files) {
+    const container = JSON.parse(await readFile(join(resultsDir, file), 'utf8')) as Container;
+    const source = [...(container.befores ?? []), ...(container.afters ?? [])]
+      .map(frictionSource)
+      .find(Boolean);
+    if (source) for (const child of container.children ?? []) out.set(child, source);
+  }
+  return out;
+}
+
 /** Every scenario's final attempt that carries a friction record, with its Allure result. */
 export async function readFrictionRecords(resultsDir: string): Promise<RecordedScenario[]> {
   const results = (await readResults(resultsDir)).map((r) => r.result);
+  const fromFixtures = await fixtureSources(resultsDir);
   const out: RecordedScenario[] = [];
   for (const run of groupScenarios(results)) {
-    const source = frictionSource(run.final as unknown as WithAttachments);
+    const source =
+      frictionSource(run.final as unknown as WithAttachments) ?? fromFixtures.get(run.final.uuid);
     if (!source) continue;
     const record = JSON.parse(await readFile(join(resultsDir, source), 'utf8')) as FrictionRecord;
     if (record.version !== 1) continue;

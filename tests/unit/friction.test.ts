@@ -1,0 +1,200 @@
+// The friction record's counting rules (support/friction/record.ts, field-classes.ts) and the
+// baseline comparison (compare.ts), with the mock profile's real labels.
+import assert from 'node:assert/strict';
+import { before, describe, it } from 'node:test';
+import { loadConfig } from '../../support/config.ts';
+import { baselineOf, harderThan } from '../../support/friction/compare.ts';
+import { fieldClassOf, labelKeyOf } from '../../support/friction/field-classes.ts';
+import type { ProbeEvent } from '../../support/friction/probe.ts';
+import { type FrictionRecord, FrictionTally } from '../../support/friction/record.ts';
+import type { Labels } from '../../support/labels/index.ts';
+import { loadTarget } from '../../support/load-target.ts';
+
+let labels: Labels;
+before(async () => {
+  labels = (await loadTarget(loadConfig({ MOCK_LOCALE: 'en' }))).labels;
+});
+
+const submit = (action: string, ...fields: string[]): ProbeEvent => ({
+  k: 'submit',
+  method: 'post',
+  action,
+  fields: fields.map((label) => ({ label, type: 'text', required: true })),
+});
+
+describe('field classes by label key', () => {
+  it('maps the identity form to personal data, and card, secret and captcha fields apart', () => {
+    const w = labels.wallet;
+    const keyed = [w.fullName, w.birthDate, w.citizenship, w.documentType, w.address, w.phone].map((l) =>
+      fieldClassOf(labelKeyOf(l, labels)),
+    );
+    assert.deepEqual(keyed, ['name', 'date of birth', 'citizenship', 'document', 'address', 'phone']);
+    assert.equal(fieldClassOf(labelKeyOf(labels.shop.cardNumber, labels)), 'card');
+    assert.equal(fieldClassOf(labelKeyOf(w.paymentPassword, labels)), 'secret');
+    assert.equal(fieldClassOf(labelKeyOf(w.captchaLabel, labels)), 'captcha');
+  });
+
+  it('matches a template label ("Answer {n}") and a required marker, and leaves unknown labels unclassed', () => {
+    assert.equal(labelKeyOf(w2('securityAnswer', '2'), labels), 'wallet.securityAnswer');
+    assert.equal(labelKeyOf(`${labels.wallet.phone} *`, labels), 'wallet.phone');
+    assert.equal(labelKeyOf('Favourite colour', labels), undefined);
+    assert.equal(fieldClassOf(undefined), 'other');
+  });
+});
+
+function w2(key: 'securityAnswer', n: string): string {
+  return labels.wallet[key].replace('{n}', n);
+}
+
+describe('the friction tally', () => {
+  it('counts only what happens inside a counted window (the procedure’s action steps)', () => {
+    const tally = new FrictionTally(labels);
+    tally.onProbe({ k: 'press', via: 'pointer', name: 'Sign in', t: 1000, id: 'a-0' });
+    tally.begin(2000);
+    tally.onProbe({ k: 'screen', url: 'http://x/', h1: 'Home', title: '', typed: true, t: 2100, id: 'a-1' });
+    tally.onProbe({ k: 'press', via: 'pointer', name: 'Delete card', t: 2200, id: 'a-2' });
+    tally.onNavigation('http://x/', 2150);
+    tally.end(3000);
+    tally.onProbe({ k: 'press', via: 'pointer', name: 'Check', t: 3500, id: 'a-3' });
+    tally.onNavigation('http://x/oracle', 3600);
+    // delivered late (after a navigation), but it happened in the window: counted
+    tally.onProbe({ k: 'type', field: 'Phone', t: 2900, id: 'a-4' });
+    const c = tally.counts();
+    assert.deepEqual(c.breakdown, { presses: 1, typed: 1, selected: 0, addressesOpened: 1 });
+    assert.equal(c.actions, 3);
+    assert.equal(c.navigations, 1);
+    assert.deepEqual(
+      c.screens.map((s) => s.key),
+      ['http://x/ · Home'],
+    );
+  });
+
+  it('counts an event delivered twice (resent after an unload) once', () => {
+    const tally = new FrictionTally(labels);
+    tally.begin(0);
+    const press: ProbeEvent = { k: 'press', via: 'pointer', name: 'Pay', t: 10, id: 'p-5' };
+    tally.onProbe(press);
+    tally.onProbe({ ...press });
+    assert.equal(tally.counts().actions, 1);
+  });
+
+  it('counts presses of the profile’s confirm word as confirm steps', () => {
+    const tally = new FrictionTally(labels);
+    tally.begin(0);
+    tally.onProbe({ k: 'press', via: 'pointer', name: labels.common.confirm, t: 1, id: '1' });
+    tally.onProbe({ k: 'press', via: 'key', name: ` ${labels.common.confirm} `, t: 2, id: '2' });
+    tally.onProbe({ k: 'press', via: 'pointer', name: labels.common.cancel, t: 3, id: '3' });
+    assert.equal(tally.counts().confirmSteps, 2);
+  });
+
+  it('lists each demanded field once per form, with the personal ones by label key', () => {
+    const tally = new FrictionTally(labels);
+    tally.begin(0);
+    const w = labels.wallet;
+    tally.onProbe({ ...submit('/verify', w.fullName, w.birthDate, 'Nickname'), t: 1, id: '1' });
+    // the same form sent again after a refusal demands nothing new
+    tally.onProbe({ ...submit('/verify', w.fullName, w.birthDate, 'Nickname'), t: 2, id: '2' });
+    tally.onProbe({ ...submit('/checkout', labels.shop.cardNumber), t: 3, id: '3' });
+    const c = tally.counts();
+    assert.equal(c.fields.length, 4);
+    assert.equal(c.personalDataFields, 2);
+    assert.deepEqual(
+      c.fields.filter((f) => !f.key).map((f) => f.label),
+      ['Nickname'],
+    );
+  });
+});
+
+function record(over: Partial<FrictionRecord>): FrictionRecord {
+  return {
+    version: 1,
+    procedure: 'R3',
+    scenario: 's',
+    key: 'R3 | s',
+    actions: 3,
+    breakdown: { presses: 2, typed: 0, selected: 0, addressesOpened: 1 },
+    navigations: 1,
+    screens: [{ key: 'http://w/ · My wallet', url: 'http://w/', h1: 'My wallet' }],
+    fields: [],
+    personalDataFields: 0,
+    confirmSteps: 1,
+    seconds: 1,
+    a11y: { screens: [], byImpact: { critical: 0, serious: 0, moderate: 0, minor: 0 } },
+    ...over,
+  };
+}
+
+describe('harder than the baseline', () => {
+  const base = baselineOf(record({}));
+
+  it('is nothing when the same or easier', () => {
+    assert.deepEqual(harderThan(baselineOf(record({})), base), []);
+    assert.deepEqual(harderThan(baselineOf(record({ actions: 2 })), base), []);
+  });
+
+  it('names an extra confirm page: more actions, the new screen, the confirm steps', () => {
+    const now = baselineOf(
+      record({
+        actions: 5,
+        confirmSteps: 2,
+        screens: [
+          ...record({}).screens,
+          { key: 'http://w/sure · Are you sure?', url: 'http://w/sure', h1: 'Are you sure?' },
+        ],
+      }),
+    );
+    const [change] = harderThan(now, base);
+    assert.equal(change?.metric, 'actions');
+    assert.match(
+      change!.detail,
+      /actions 3 → 5 \(\+2; new screen "http:\/\/w\/sure · Are you sure\?"; confirm steps 1 → 2\)/,
+    );
+  });
+
+  it('names a new personal-data field', () => {
+    const now = baselineOf(
+      record({
+        actions: 4,
+        fields: [
+          {
+            label: 'Date of birth',
+            key: 'wallet.birthDate',
+            class: 'date of birth',
+            personal: true,
+            required: true,
+            form: '/',
+          },
+        ],
+        personalDataFields: 1,
+      }),
+    );
+    const changes = harderThan(now, base);
+    assert.deepEqual(
+      changes.map((c) => c.metric),
+      ['actions', 'personalData'],
+    );
+    assert.match(changes[1]!.detail, /personal-data fields 0 → 1 \(new: Date of birth \(date of birth\)\)/);
+  });
+
+  it('names a new serious accessibility violation, and ignores moderate ones and unscanned runs', () => {
+    const scanned = (impact: 'serious' | 'moderate') =>
+      record({
+        a11y: {
+          screens: [
+            {
+              screen: 'http://w/ · My wallet',
+              violations: [{ rule: 'image-alt', impact, nodes: 1, help: 'h' }],
+            },
+          ],
+          byImpact: { critical: 0, serious: 0, moderate: 0, minor: 0 },
+        },
+      });
+    const [change] = harderThan(baselineOf(scanned('serious')), base);
+    assert.match(change!.detail, /image-alt \(serious\) on http:\/\/w\/ · My wallet/);
+    assert.deepEqual(harderThan(baselineOf(scanned('moderate')), base), []);
+    const off = record({
+      a11y: { skipped: 'AXE=off', screens: [], byImpact: scanned('serious').a11y.byImpact },
+    });
+    assert.deepEqual(harderThan(baselineOf(off), baselineOf(scanned('serious'))), []);
+  });
+});
