@@ -12,6 +12,7 @@ import type { TargetProfile } from './target.ts';
  *   @needs:captcha        the captcha's test answer
  *   @needs:fresh-buyer    a brand-new account per scenario (accounts.signUp, or not a pool)
  *   @needs:second-buyer   a second buyer in the same scenario (a pool needs 2 accounts per worker)
+ *   @needs:wallet-account a buyer who already holds a wallet account (control API, or accounts.wallets)
  */
 export const NEEDS = {
   control: (p: TargetProfile) => p.capabilities.control,
@@ -23,6 +24,8 @@ export const NEEDS = {
   'fresh-buyer': (p: TargetProfile) => p.accounts.source !== 'pool' || !!p.accounts.signUp,
   'second-buyer': (p: TargetProfile, workers: number) =>
     p.accounts.source !== 'pool' || p.accounts.emails.length >= 2 * workers,
+  'wallet-account': (p: TargetProfile) =>
+    p.accounts.source === 'pool' ? Object.keys(p.accounts.wallets).length > 0 : p.capabilities.control,
 } as const satisfies Record<string, (p: TargetProfile, workers: number) => boolean>;
 
 export type Need = keyof typeof NEEDS;
@@ -37,6 +40,7 @@ const WHY: Record<Need, string> = {
   'fresh-buyer':
     'needs a new account per scenario, the profile gives pre-made accounts only (accounts.signUp)',
   'second-buyer': 'needs a second buyer, the account pool has fewer than 2 per worker',
+  'wallet-account': 'needs a buyer with a wallet account, the pool lists none (accounts.wallets)',
 };
 
 /** The needs a scenario's tags declare. Unknown `@needs:` tags are an error (a typo must not run by accident). */

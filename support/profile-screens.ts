@@ -67,6 +67,9 @@ export const screenOptionsSchema = z
      * `none`, a removal that shows no confirm step fails (a vanished confirm is caught).
      */
     confirm: z.enum(CONFIRM_KINDS).optional(),
+    /** The label keys of the confirm step's controls, when not `common.confirm` / `common.cancel` ("Unlink card"). */
+    confirmWith: labelKey.optional(),
+    cancelWith: labelKey.optional(),
     /**
      * The role of the screen's main container (card list, menu): what the doctor expects and what
      * error messages name. Page objects accept any container role; this is the profile's claim.

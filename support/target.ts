@@ -78,6 +78,11 @@ function referenceRules(p: z.output<typeof targetProfileObject>, ctx: z.Refineme
   const issue = (path: (string | number)[], message: string) =>
     ctx.addIssue({ code: 'custom', path, message });
   for (const key of SCREEN_KEYS) {
+    for (const field of ['confirmWith', 'cancelWith'] as const) {
+      const label = p.screens[key]?.[field];
+      if (label && labelAt(p.labels, label) === undefined)
+        issue(['screens', key, field], `labels.${label} is not set`);
+    }
     const path = p.screens[key]?.path;
     if (!path) continue;
     if (!(path.from in p.urls))

@@ -7,7 +7,14 @@ Feature: Link a card in the wallet
   Background:
     Given a signed-in buyer with a wallet account
 
-  @proc:L2 @fact:F8 @fact:F7 @severity:critical @nightly @mock-only @needs:clock @needs:inbox
+  @proc:L2 @fact:F8 @fact:F7 @severity:critical @nightly @needs:wallet-account @needs:inbox
+  Scenario: A card added in the wallet is checked with $0.01 and shown as pending
+    When the buyer opens "Manage your cards" in the wallet
+    And the buyer adds a new VISA card there
+    Then an SMS to the buyer's phone says "$0.01" was debited
+    And the card is shown as pending verification
+
+  @proc:L2 @fact:F8 @fact:F7 @severity:critical @nightly @needs:wallet-account @needs:clock @needs:inbox
   Scenario: A card added in the wallet is checked with $0.01, pending, and verified after 24 hours
     When the buyer opens "Manage your cards" in the wallet
     And the buyer adds a new VISA card there

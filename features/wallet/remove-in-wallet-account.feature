@@ -4,7 +4,7 @@ Feature: Remove a card in the wallet, with a wallet account
   lists the cards linked to the account, and "remove card" next to a card removes it after a
   confirmation. The wallet's History keeps a line about it.
 
-  @proc:R1 @fact:F2 @severity:critical @smoke @needs:control
+  @proc:R1 @fact:F2 @severity:critical @smoke @needs:wallet-account
   Scenario: Remove a card through "edit cards" in the wallet
     Given a signed-in buyer with a wallet account
     And the buyer has a linked VISA card

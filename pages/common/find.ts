@@ -37,6 +37,11 @@ export interface Wanted {
   text: string;
   /** The roles accepted (for messages); `heading`, `field` and `text` for those kinds. */
   roles: readonly string[];
+  /**
+   * What "there" means: `visible` (a box on screen), or `attached` for containers, whose own box may
+   * be empty (a menu whose list is positioned absolutely) while the accessibility tree has them.
+   */
+  state?: 'visible' | 'attached';
 }
 
 /** A locator that did not match on a screen: the message names screen, label key, roles, closest texts, fix. */
@@ -108,6 +113,7 @@ export class Finder {
       key,
       text,
       roles: [...CONTAINER_ROLES, 'section with that heading', 'page with that h1'],
+      state: 'attached',
     };
   }
 
@@ -166,11 +172,11 @@ export class Finder {
 
   /** Waits until one of `wanted` is visible; on timeout a ScreenMismatch pointing at the fix. */
   async need(...wanted: Wanted[]): Promise<void> {
-    const locator = anyOf(wanted.map((w) => w.locator)).first();
     try {
-      await locator.waitFor();
+      await Promise.any(wanted.map((w) => w.locator.waitFor({ state: w.state ?? 'visible' })));
     } catch (error) {
-      if (!isTimeout(error)) throw error;
+      const errors = error instanceof AggregateError ? error.errors : [error];
+      if (!errors.every(isTimeout)) throw errors.find((e) => !isTimeout(e));
       throw new ScreenMismatch(await this.explain(wanted));
     }
   }
@@ -285,11 +291,13 @@ export class ConfirmStep {
         );
       }
     }
-    await this.answer('common.confirm');
+    await this.answer('confirm');
   }
 
   /** Presses confirm (or cancel) in the open step and waits until it is gone. */
-  async answer(key: 'common.confirm' | 'common.cancel'): Promise<void> {
+  async answer(which: 'confirm' | 'cancel'): Promise<void> {
+    const { options } = this.find;
+    const key = (which === 'confirm' ? options.confirmWith : options.cancelWith) ?? `common.${which}`;
     const scope = await this.scope();
     const onPage = scope !== this.dialog;
     await this.find.click(this.find.control(key, { within: scope, roles: ['button', 'link'] }));
@@ -297,11 +305,11 @@ export class ConfirmStep {
   }
 
   async confirm(): Promise<void> {
-    await this.answer('common.confirm');
+    await this.answer('confirm');
   }
 
   async cancel(): Promise<void> {
-    await this.answer('common.cancel');
+    await this.answer('cancel');
   }
 }
 

@@ -18,22 +18,28 @@ export class MobileSiteHome {
     private readonly target: TargetProfile,
   ) {
     this.find = new Finder(page, target, this.screen, this.where);
-    this.menu = this.find.container('mobile.site.menu').locator;
+    this.menu = this.find.container(this.menuKey).locator;
+  }
+
+  /** The menu's own name: `mobile.site.menuName` where the profile sets it, else the control's. */
+  private get menuKey(): string {
+    return this.target.labels.mobile.site.menuName ? 'mobile.site.menuName' : 'mobile.site.menu';
   }
 
   async open(): Promise<void> {
     await gotoScreen(this.page, this.target.urls.mobileSite, this.where);
     await this.find.need(
       this.find.control('mobile.site.menu', { roles: ['button', 'link'] }),
-      this.find.container('mobile.site.menu'),
+      this.find.container(this.menuKey),
     );
   }
 
   /** Presses the three-bar control unless its menu is already shown. */
   async openMenu(): Promise<void> {
-    if (!(await this.menu.isVisible()))
+    // A closed menu is out of the accessibility tree (hidden, or a closed dialog): nothing matches it.
+    if ((await this.menu.count()) === 0)
       await this.find.click(this.find.control('mobile.site.menu', { roles: ['button', 'link'] }));
-    await this.find.need(this.find.container('mobile.site.menu'));
+    await this.find.need(this.find.container(this.menuKey));
   }
 
   async chooseHelpCenter(): Promise<void> {

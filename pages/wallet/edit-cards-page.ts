@@ -14,7 +14,8 @@ export class WalletEditCardsPage {
   constructor(page: Page, target: TargetProfile) {
     this.find = new Finder(page, target, this.screen, this.where);
     this.heading = this.find.heading('wallet.editCardsTitle').locator;
-    this.linkedCards = this.find.container('wallet.linkedCards', { within: page.getByRole('main') }).locator;
+    // The page of its own titled "edit cards" (its list may carry another name than the wallet home's).
+    this.linkedCards = this.find.container('wallet.editCardsTitle').locator;
   }
 
   card(last4: string): Locator {

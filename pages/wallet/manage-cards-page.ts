@@ -33,13 +33,15 @@ export class WalletManageCardsPage {
     const find = new Finder(page, target, this.screen, this.where);
     this.find = find;
     this.heading = find.heading('wallet.manageTitle').locator;
-    this.linkedCards = find.container('wallet.linkedCards', { within: main }).locator;
+    this.linkedCards = find.container('wallet.manageTitle').locator;
     this.addCardButton = find.control('wallet.addCard', { within: main }).locator;
     this.number = page.getByLabel(wallet.cardNumber, { exact: true });
     this.expiry = page.getByLabel(wallet.expiry, { exact: true });
     this.cvc = page.getByLabel(wallet.cvc, { exact: true });
     this.holder = page.getByLabel(wallet.holder, { exact: true });
-    this.submitCard = main.locator('form').getByRole('button', { name: wallet.addCard, exact: true });
+    this.submitCard = main
+      .locator('form')
+      .getByRole('button', { name: wallet.submitCard ?? wallet.addCard, exact: true });
     this.extraIdentityHeading = page.getByRole('heading', { name: wallet.extraTitle, level: 1 });
     this.extraDocumentNumber = page.getByLabel(wallet.extraDocumentNumber, { exact: true });
     this.extraPlaceOfBirth = page.getByLabel(wallet.extraPlaceOfBirth, { exact: true });

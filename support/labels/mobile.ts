@@ -17,6 +17,8 @@ export const mobileAppLabels = z.object({
 export const mobileSiteLabels = z.object({
   /** The three-bar button's accessible name; the menu it opens carries the same name. */
   menu: text,
+  /** The name of the menu the three-bar control opens, when it differs from the control's ("Site menu"). */
+  menuName: text.optional(),
   helpCenter: text,
   changeCardInfo: text,
   removeCardLink: text,

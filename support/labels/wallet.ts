@@ -65,6 +65,8 @@ export const walletLabels = z.object({
   // L2/F8, F11: adding a card
   manageTitle: text,
   addCard: text,
+  /** The add-card form's submit control, when it is not named like `addCard` ("Save card"). */
+  submitCard: text.optional(),
   cardNumber: text,
   expiry: text,
   cvc: text,
