@@ -1,0 +1,169 @@
+// HARDER: a removal way that asks more of the buyer than its baseline (more actions, more personal-data
+// fields, new serious/critical accessibility violations) is a state of its own, apart from down. Pure
+// state folding here; the figures come from the run's friction records (support/friction/results.ts),
+// the comparison from support/friction/compare.ts, the baselines from the committed file or, for a
+// scenario it does not list, the scenario's first green run.
+import {
+  type BaselineFile,
+  baselineOf,
+  type FrictionBaseline,
+  harderThan,
+  isRemovalWay,
+} from '../support/friction/compare.ts';
+import type { FrictionRecord, Impact } from '../support/friction/record.ts';
+import { representative } from '../support/friction/results.ts';
+
+/** One cycle of a procedure on the status page's strip and sparkline. */
+export interface FrictionPoint {
+  runId: string;
+  /** normal / harder: measured; failed: no scenario of it passed, so nothing was measured. */
+  status: 'normal' | 'harder' | 'failed';
+  actions?: number;
+  personalData?: number;
+  seconds?: number;
+  /** Critical + serious accessibility violations (undefined: not scanned). */
+  seriousA11y?: number;
+}
+
+/** What the representative scenario asked in the last measured cycle. */
+export interface FrictionFigures {
+  runId: string;
+  scenario: string;
+  actions: number;
+  screens: number;
+  personalData: number;
+  confirmSteps: number;
+  seconds: number;
+  a11y?: Record<Impact, number>;
+}
+
+export interface FrictionProcedureState {
+  state: 'normal' | 'harder';
+  since: string;
+  /** Per scenario key: what is harder than its baseline now (absent = not harder). */
+  harder: Record<string, string[]>;
+  last?: FrictionFigures;
+  /** The last cycles, newest last. */
+  recent: FrictionPoint[];
+}
+
+export interface FrictionState {
+  procedures: Record<string, FrictionProcedureState>;
+  /** Baselines taken from a scenario's first green run, for scenarios the committed file does not list. */
+  firstGreen: Record<string, FrictionBaseline & { runId: string }>;
+}
+
+export interface FrictionChange {
+  kind: 'harder' | 'harder-cleared';
+  procedure: string;
+  /** `scenario: detail` lines (harder) or what it is back to (cleared). */
+  details: string[];
+  /** The whole change in one line, e.g. `R3 HARDER: actions 3 → 4 (+1; new screen …)`. */
+  line: string;
+}
+
+export interface FrictionOptions {
+  runId: string;
+  now: string;
+  /** The committed baselines (baselines/friction.json), if any. */
+  baselines?: BaselineFile;
+  /** Cycles kept per procedure for the strip and the sparkline. */
+  keep: number;
+}
+
+export function emptyFrictionState(): FrictionState {
+  return { procedures: {}, firstGreen: {} };
+}
+
+const figuresOf = (r: FrictionRecord, runId: string): FrictionFigures => ({
+  runId,
+  scenario: r.scenario,
+  actions: r.actions,
+  screens: r.screens.length,
+  personalData: r.personalDataFields,
+  confirmSteps: r.confirmSteps,
+  seconds: r.seconds,
+  a11y: r.a11y.skipped === 'AXE=off' ? undefined : r.a11y.byImpact,
+});
+
+/**
+ * Folds one run's friction records into the state (a new object; `prev` is not changed) and answers
+ * the changes worth an alert: a removal way turning HARDER (naming what changed) and clearing again.
+ * A scenario that failed is not judged (down covers it): it keeps its previous judgement. Linking
+ * ways are measured and kept, never alerted.
+ */
+export function applyFriction(
+  prev: FrictionState | undefined,
+  records: FrictionRecord[],
+  opts: FrictionOptions,
+): { state: FrictionState; changes: FrictionChange[] } {
+  const state: FrictionState = structuredClone(prev ?? emptyFrictionState());
+  const changes: FrictionChange[] = [];
+  const procedures = [...new Set(records.map((r) => r.procedure))].sort();
+  for (const procedure of procedures) {
+    const mine = records.filter((r) => r.procedure === procedure);
+    const before = state.procedures[procedure];
+    const proc: FrictionProcedureState = before ?? {
+      state: 'normal',
+      since: opts.now,
+      harder: {},
+      recent: [],
+    };
+    for (const r of mine) {
+      if (r.passed === false) continue;
+      const now = baselineOf(r);
+      const base = opts.baselines?.baselines[r.key] ?? state.firstGreen[r.key];
+      if (!base) {
+        state.firstGreen[r.key] = { ...now, runId: opts.runId };
+        continue;
+      }
+      const harder = isRemovalWay(procedure) ? harderThan(now, base) : [];
+      if (harder.length) proc.harder[r.key] = harder.map((c) => c.detail);
+      else delete proc.harder[r.key];
+    }
+    const rep = representative(mine, procedure);
+    const next = Object.keys(proc.harder).length ? 'harder' : 'normal';
+    proc.recent.push(
+      rep
+        ? {
+            runId: opts.runId,
+            status: next,
+            actions: rep.actions,
+            personalData: rep.personalDataFields,
+            seconds: rep.seconds,
+            seriousA11y:
+              rep.a11y.skipped === 'AXE=off'
+                ? undefined
+                : rep.a11y.byImpact.critical + rep.a11y.byImpact.serious,
+          }
+        : { runId: opts.runId, status: 'failed' },
+    );
+    if (proc.recent.length > opts.keep) proc.recent.splice(0, proc.recent.length - opts.keep);
+    if (rep) proc.last = figuresOf(rep, opts.runId);
+    if (next !== proc.state) {
+      proc.state = next;
+      proc.since = opts.now;
+      const details = Object.entries(proc.harder).map(([key, d]) => `${scenarioOf(key)}: ${d.join('; ')}`);
+      changes.push(
+        next === 'harder'
+          ? {
+              kind: 'harder',
+              procedure,
+              details,
+              line: `${procedure} HARDER: ${Object.values(proc.harder).flat().join('; ')}`,
+            }
+          : {
+              kind: 'harder-cleared',
+              procedure,
+              details: [],
+              line: `${procedure} NO LONGER HARDER: back within its baseline${proc.last ? ` (${proc.last.actions} actions, ${proc.last.personalData} personal-data fields)` : ''}`,
+            },
+      );
+    }
+    state.procedures[procedure] = proc;
+  }
+  return { state, changes };
+}
+
+/** `R3 | Delete a card … [id]` -> `Delete a card … [id]` */
+const scenarioOf = (key: string) => key.slice(key.indexOf(' | ') + 3);

@@ -1,0 +1,175 @@
+// HARDER as a state (monitor/friction.ts): raised for the removal way that needs more of the buyer,
+// naming the change, for that procedure only; cleared by the next clean cycle.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { type BaselineFile, baselineOf } from '../../support/friction/compare.ts';
+import type { FrictionRecord } from '../../support/friction/record.ts';
+import { applyFriction, type FrictionState } from '../../monitor/friction.ts';
+
+function rec(procedure: string, over: Partial<FrictionRecord> = {}): FrictionRecord {
+  const scenario = over.scenario ?? `${procedure} way`;
+  return {
+    version: 1,
+    procedure,
+    scenario,
+    key: `${procedure} | ${scenario}`,
+    severity: 'critical',
+    actions: 3,
+    breakdown: { presses: 2, typed: 0, selected: 0, addressesOpened: 1 },
+    navigations: 1,
+    screens: [{ key: `http://x/${procedure} · Cards`, url: `http://x/${procedure}`, h1: 'Cards' }],
+    fields: [],
+    personalDataFields: 0,
+    confirmSteps: 1,
+    seconds: 1.2,
+    a11y: { screens: [], byImpact: { critical: 0, serious: 0, moderate: 0, minor: 0 } },
+    passed: true,
+    ...over,
+  };
+}
+
+const clean = () => [rec('R3'), rec('R4'), rec('R6'), rec('L1', { actions: 6 })];
+
+function cycle(
+  prev: FrictionState | undefined,
+  records: FrictionRecord[],
+  n: number,
+  baselines?: BaselineFile,
+) {
+  return applyFriction(prev, records, {
+    runId: `run-${n}`,
+    now: `2026-11-30T0${n}:00:00Z`,
+    keep: 3,
+    baselines,
+  });
+}
+
+describe('HARDER (monitor/friction.ts)', () => {
+  it('takes the first green run as the baseline and alerts nothing', () => {
+    const { state, changes } = cycle(undefined, clean(), 1);
+    assert.deepEqual(changes, []);
+    assert.deepEqual(Object.keys(state.firstGreen).sort(), [
+      'L1 | L1 way',
+      'R3 | R3 way',
+      'R4 | R4 way',
+      'R6 | R6 way',
+    ]);
+    assert.equal(state.procedures.R3?.state, 'normal');
+  });
+
+  it('raises HARDER for the procedure with an extra "Are you sure?" page only, naming it; clears on the next clean cycle', () => {
+    const first = cycle(undefined, clean(), 1).state;
+    const sure = { key: 'http://x/R3/sure · Are you sure?', url: 'http://x/R3/sure', h1: 'Are you sure?' };
+    const faulty = clean().map((r) =>
+      r.procedure === 'R3' ? { ...r, actions: 4, confirmSteps: 2, screens: [...r.screens, sure] } : r,
+    );
+    const second = cycle(first, faulty, 2);
+    assert.deepEqual(
+      second.changes.map((c) => [c.kind, c.procedure]),
+      [['harder', 'R3']],
+    );
+    assert.equal(
+      second.changes[0]!.line,
+      'R3 HARDER: actions 3 → 4 (+1; new screen "http://x/R3/sure · Are you sure?"; confirm steps 1 → 2)',
+    );
+    assert.equal(second.state.procedures.R3?.state, 'harder');
+    assert.equal(second.state.procedures.R4?.state, 'normal');
+
+    const third = cycle(second.state, clean(), 3);
+    assert.deepEqual(
+      third.changes.map((c) => [c.kind, c.procedure]),
+      [['harder-cleared', 'R3']],
+    );
+    assert.deepEqual(
+      third.state.procedures.R3?.recent.map((p) => p.status),
+      ['normal', 'harder', 'normal'],
+    );
+  });
+
+  it('raises HARDER for a new required personal field and for a new serious accessibility violation', () => {
+    const first = cycle(undefined, clean(), 1).state;
+    const dob = {
+      label: 'Date of birth',
+      key: 'wallet.birthDate',
+      class: 'date of birth' as const,
+      personal: true,
+      required: true,
+      form: '/cards',
+    };
+    const a11y = {
+      screens: [
+        {
+          screen: 'http://x/R6 · Cards',
+          violations: [
+            {
+              rule: 'image-alt',
+              impact: 'critical' as const,
+              nodes: 1,
+              help: 'Images must have alternate text',
+            },
+          ],
+        },
+      ],
+      byImpact: { critical: 1, serious: 0, moderate: 0, minor: 0 },
+    };
+    const faulty = clean().map((r) =>
+      r.procedure === 'R4'
+        ? { ...r, actions: 4, fields: [dob], personalDataFields: 1 }
+        : r.procedure === 'R6'
+          ? { ...r, a11y }
+          : r,
+    );
+    const { changes } = cycle(first, faulty, 2);
+    assert.deepEqual(
+      changes.map((c) => c.line),
+      [
+        'R4 HARDER: actions 3 → 4 (+1; form fields 0 → 1); personal-data fields 0 → 1 (new: Date of birth (date of birth))',
+        'R6 HARDER: serious/critical accessibility violations 0 → 1 (new: image-alt (critical) on http://x/R6 · Cards)',
+      ],
+    );
+  });
+
+  it('compares against the committed baseline before a first green run', () => {
+    const committed: BaselineFile = {
+      version: 1,
+      written: 'x',
+      source: 'x',
+      baselines: { 'R3 | R3 way': { ...baselineOf(rec('R3')), actions: 2 } },
+    };
+    const { changes } = cycle(undefined, clean(), 1, committed);
+    assert.deepEqual(
+      changes.map((c) => c.line),
+      ['R3 HARDER: actions 2 → 3 (+1)'],
+    );
+  });
+
+  it('does not judge a failed scenario (down covers it): the state stays until it is measured again', () => {
+    const first = cycle(undefined, clean(), 1).state;
+    const harder = cycle(
+      first,
+      clean().map((r) => (r.procedure === 'R3' ? { ...r, actions: 5 } : r)),
+      2,
+    ).state;
+    const failing = cycle(
+      harder,
+      clean().map((r) => (r.procedure === 'R3' ? { ...r, actions: 1, passed: false } : r)),
+      3,
+    );
+    assert.deepEqual(failing.changes, []);
+    assert.equal(failing.state.procedures.R3?.state, 'harder');
+    assert.equal(failing.state.procedures.R3?.recent.at(-1)?.status, 'failed');
+  });
+
+  it('never alerts a linking way, and keeps the last cycles only', () => {
+    let state = cycle(undefined, clean(), 1).state;
+    for (let n = 2; n <= 5; n++) {
+      const r = cycle(state, [rec('L1', { actions: 6 + n })], n);
+      assert.deepEqual(r.changes, []);
+      state = r.state;
+    }
+    assert.deepEqual(
+      state.procedures.L1?.recent.map((p) => p.actions),
+      [9, 10, 11],
+    );
+  });
+});
