@@ -4,7 +4,10 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { type BaselineFile, baselineOf } from '../../support/friction/compare.ts';
 import type { FrictionRecord } from '../../support/friction/record.ts';
+import { Registry } from 'prom-client';
 import { applyFriction, type FrictionState } from '../../monitor/friction.ts';
+import { frictionMetrics } from '../../monitor/friction-metrics.ts';
+import { frictionCell } from '../../monitor/friction-view.ts';
 
 function rec(procedure: string, over: Partial<FrictionRecord> = {}): FrictionRecord {
   const scenario = over.scenario ?? `${procedure} way`;
@@ -171,5 +174,43 @@ describe('HARDER (monitor/friction.ts)', () => {
       state.procedures.L1?.recent.map((p) => p.actions),
       [9, 10, 11],
     );
+  });
+});
+
+describe('friction on /metrics and the status page', () => {
+  const history = () => {
+    let s = cycle(undefined, clean(), 1).state;
+    s = cycle(
+      s,
+      clean().map((r) => (r.procedure === 'R3' ? { ...r, actions: 4 } : r)),
+      2,
+    ).state;
+    return cycle(
+      s,
+      clean().map((r) => (r.procedure === 'R3' ? { ...r, passed: false } : r)),
+      3,
+    ).state;
+  };
+
+  it('exposes the figures per procedure and the HARDER flag as gauges', async () => {
+    const registry = new Registry();
+    frictionMetrics(registry)(history());
+    const text = await registry.metrics();
+    assert.match(text, /cardwatch_friction_actions\{procedure="R3"\} 4/);
+    assert.match(text, /cardwatch_friction_harder\{procedure="R3"\} 1/);
+    assert.match(text, /cardwatch_friction_harder\{procedure="R4"\} 0/);
+    assert.match(text, /cardwatch_friction_a11y_violations\{procedure="R4",impact="serious"\} 0/);
+    assert.match(text, /cardwatch_friction_seconds\{procedure="L1"\} 1.2/);
+  });
+
+  it('shows a strip of the last cycles, a sparkline and what is harder', () => {
+    const cell = frictionCell(history().procedures.R3);
+    assert.deepEqual(
+      [...cell.matchAll(/<i class="(\w+)"/g)].map((m) => m[1]),
+      ['normal', 'harder', 'failed'],
+    );
+    assert.match(cell, /<svg [^>]*aria-label="actions per cycle: 3, 4 \(min 3, max 4\)"/);
+    assert.match(cell, /HARDER since .*actions 3 → 4/);
+    assert.equal(frictionCell(undefined), '<td class="friction">—</td>');
   });
 });
