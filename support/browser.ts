@@ -34,11 +34,25 @@ export const QUIET_CHROMIUM_ARGS = [
 
 /**
  * The cucumber-js runner's browser, launched as playwright.config.ts's `use` launches Playwright's:
- * headless as HEADLESS says, `executablePath` from findChromium(), the quiet flags.
+ * headless as HEADLESS says, the executable findChromium() chose, the quiet flags. A launch that fails
+ * throws one line: which Chromium, Playwright's first line, and the browser's own first error output.
  */
-export function launchBrowser(
-  cfg: { HEADLESS: boolean },
-  executablePath: string | undefined,
-): Promise<Browser> {
-  return chromium.launch({ headless: cfg.HEADLESS, executablePath, args: QUIET_CHROMIUM_ARGS });
+export async function launchBrowser(cfg: { HEADLESS: boolean }, choice: BrowserChoice): Promise<Browser> {
+  try {
+    return await chromium.launch({
+      headless: cfg.HEADLESS,
+      executablePath: choice.executablePath,
+      args: QUIET_CHROMIUM_ARGS,
+    });
+  } catch (error) {
+    throw new Error(`Chromium at ${choice.path} (${choice.source}) did not start: ${launchFailure(error)}`);
+  }
+}
+
+/** Playwright's first line of a failed launch, and the browser's first line on stderr ("[pid=N][err] ..."). */
+export function launchFailure(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const first = message.split('\n')[0]?.trim() ?? message;
+  const stderr = /\[pid=\d+\]\[err\] ([^\n\u001b]+)/.exec(message)?.[1]?.trim();
+  return stderr ? `${first} (browser said: ${stderr})` : first;
 }
