@@ -27,6 +27,10 @@ export interface ScreenEntry {
   labels: ExpectedLabel[];
   /** The guide's procedures that use the screen (the doctor names them per problem). */
   procedures: string[];
+  /** The label naming the screen's main container, whose role the doctor compares with `screens.<key>.container` (first set wins). */
+  containerLabel?: string[];
+  /** Controls the doctor presses on arrival before checking (e.g. the menu button that shows the menu). */
+  reveal?: string[];
 }
 
 const list = (key: string, empty: string): ExpectedLabel => ({
@@ -73,6 +77,7 @@ export const SCREEN_CATALOG: Record<ScreenKey, ScreenEntry> = {
     where: 'checkout saved cards',
     url: 'checkout',
     listsCards: true,
+    containerLabel: ['shop.paymentMethod'],
     labels: [
       { key: 'shop.checkout', as: 'heading' },
       { key: 'shop.paymentMethod', as: 'container' },
@@ -116,6 +121,7 @@ export const SCREEN_CATALOG: Record<ScreenKey, ScreenEntry> = {
     where: 'wallet direct page',
     url: 'walletDirect',
     listsCards: true,
+    containerLabel: ['wallet.cardInformation'],
     labels: [{ key: 'wallet.directTitle', as: 'heading' }, list('wallet.cardInformation', 'wallet.noCards')],
     procedures: ['R3', 'L1', 'janitor', 'every removal (oracle)'],
   },
@@ -131,6 +137,7 @@ export const SCREEN_CATALOG: Record<ScreenKey, ScreenEntry> = {
       { key: 'wallet.manageCards', as: 'control', needsWallet: true },
       { ...list('wallet.linkedCards', 'wallet.noCards'), needsWallet: true },
     ],
+    containerLabel: ['wallet.linkedCards'],
     procedures: ['R1', 'R2', 'L2', 'every removal (oracle)'],
   },
   walletEditCards: {
@@ -171,6 +178,7 @@ export const SCREEN_CATALOG: Record<ScreenKey, ScreenEntry> = {
     where: 'help centre card list',
     url: 'helpCards',
     listsCards: true,
+    containerLabel: ['help.linkedCards'],
     labels: [list('help.linkedCards', 'help.noCards')],
     procedures: ['R4', 'every removal (oracle)'],
   },
@@ -178,6 +186,7 @@ export const SCREEN_CATALOG: Record<ScreenKey, ScreenEntry> = {
     where: 'mobile app home',
     url: 'mobileApp',
     listsCards: false,
+    containerLabel: ['mobile.app.mainMenu'],
     labels: [
       { key: 'mobile.app.mainMenu', as: 'container' },
       { key: 'mobile.app.myProfile', as: 'control' },
@@ -188,6 +197,7 @@ export const SCREEN_CATALOG: Record<ScreenKey, ScreenEntry> = {
     where: 'mobile app\'s "My bank cards"',
     url: 'mobileAppCards',
     listsCards: true,
+    containerLabel: ['mobile.app.myBankCards'],
     labels: [list('mobile.app.myBankCards', 'mobile.app.noCards')],
     procedures: ['R5', 'every removal (oracle)'],
   },
@@ -195,6 +205,8 @@ export const SCREEN_CATALOG: Record<ScreenKey, ScreenEntry> = {
     where: 'mobile site home',
     url: 'mobileSite',
     listsCards: false,
+    reveal: ['mobile.site.menu'],
+    containerLabel: ['mobile.site.menuName', 'mobile.site.menu'],
     labels: [{ key: 'mobile.site.menu', as: 'control' }],
     procedures: ['R6'],
   },
@@ -208,6 +220,7 @@ export const SCREEN_CATALOG: Record<ScreenKey, ScreenEntry> = {
     where: 'mobile site card page',
     url: 'mobileSiteCards',
     listsCards: true,
+    containerLabel: ['mobile.site.cardsTitle'],
     labels: [list('mobile.site.cardsTitle', 'mobile.site.noCards')],
     procedures: ['R6', 'every removal (oracle)'],
   },

@@ -57,3 +57,79 @@ describe('mail catcher + inbox client (real SMTP into MailDev, read over its RES
     assert.match((await inbox.nextSms('+62-812-5555-0101')).text, /\$0\.01/);
   });
 });
+
+describe('inbox flavours (a stand-in server speaking MailDev 2 and Mailpit)', () => {
+  let server: import('node:http').Server;
+  let api = '';
+  const seen: string[] = [];
+
+  before(async () => {
+    const { createServer: createHttp } = await import('node:http');
+    server = createHttp((req, res) => {
+      const url = new URL(req.url ?? '/', 'http://x');
+      seen.push(`${url.pathname}${url.search}`);
+      const json = (body: unknown) =>
+        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+      if (url.pathname === '/email')
+        return json([
+          {
+            id: 'm2',
+            subject: 'later',
+            text: 'b',
+            time: '2026-11-30T08:00:02Z',
+            to: [{ address: 'a@x.test' }],
+          },
+          {
+            id: 'm1',
+            subject: 'first',
+            text: 'a',
+            time: '2026-11-30T08:00:01Z',
+            to: [{ address: 'a@x.test' }],
+          },
+          {
+            id: 'm3',
+            subject: 'other',
+            text: 'c',
+            time: '2026-11-30T08:00:00Z',
+            to: [{ address: 'b@x.test' }],
+          },
+        ]);
+      if (url.pathname === '/api/v1/search')
+        return json({
+          messages: [
+            { ID: 'p1', Subject: 'Verify', To: [{ Address: 'A@x.test' }], Created: '2026-11-30T08:00:00Z' },
+          ],
+        });
+      if (url.pathname === '/api/v1/message/p1')
+        return json({ Text: 'open it', HTML: '<a href="http://127.0.0.1:1/v?t=1">Verify email address</a>' });
+      res.writeHead(404).end();
+    });
+    await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+    api = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+  });
+  after(() => new Promise<void>((done) => server.close(() => done())));
+
+  it('MailDev 2: GET /email, filtered by recipient, oldest first', async () => {
+    const inbox = new Inbox({ api, smsDomain: 's.test', flavour: 'maildev2', timeoutMs: 500 });
+    assert.deepEqual(
+      (await inbox.messagesTo('a@x.test')).map((m) => m.subject),
+      ['first', 'later'],
+    );
+  });
+
+  it('Mailpit: search by recipient, then the message body by ID', async () => {
+    const inbox = new Inbox({ api, smsDomain: 's.test', flavour: 'mailpit', timeoutMs: 500 });
+    const mail = await inbox.next('a@x.test', 'verification email');
+    assert.equal(mail.subject, 'Verify');
+    assert.equal(linkIn(mail, 'Verify email address'), 'http://127.0.0.1:1/v?t=1');
+    assert.ok(seen.some((s) => s.startsWith('/api/v1/search?query=to%3A%22a%40x.test%22')));
+  });
+
+  it('a wrong flavour says which flavour it tried', async () => {
+    const inbox = new Inbox({ api, smsDomain: 's.test', flavour: 'maildev3', timeoutMs: 500 });
+    await assert.rejects(
+      inbox.next('a@x.test'),
+      /answered 404 for \/api\/email: is inbox.flavour "maildev3" right/,
+    );
+  });
+});

@@ -1,0 +1,376 @@
+// npm run doctor -- targets/<name>.ts
+// The profile doctor: signs in with one of the profile's accounts, visits every screen the profile
+// names (its URL, then its click path), and for every label the page objects look for on arrival
+// reports found / found with another role / missing (with the closest texts the page has), plus the
+// role of each screen's container against the profile's `screens.<key>.container`, and the procedures
+// each problem blocks. One table; exit 1 on any problem, 2 when the profile or the target is unusable.
+import { spawn } from 'node:child_process';
+import { type Browser, chromium, type Page } from '@playwright/test';
+import { buyerSourceFor } from '../fixtures/buyers.ts';
+import { CONTAINER_ROLES, CONTROL_ROLES, Finder, pageTexts, type Wanted } from '../pages/common/find.ts';
+import { closestTexts, formatClosest, type PageText } from '../pages/common/similarity.ts';
+import { type ExpectedLabel, type LabelShape, SCREEN_CATALOG } from '../pages/screen-catalog.ts';
+import { findChromium, QUIET_CHROMIUM_ARGS } from '../support/browser.ts';
+import { loadConfig } from '../support/config.ts';
+import { ConfigError } from '../support/env.ts';
+import { guardHosts, isSetupError, readProfile } from '../support/load-target.ts';
+import { labelAt, type ScreenKey, screenOptions } from '../support/profile-screens.ts';
+import type { TargetProfile } from '../support/target.ts';
+
+type Result = 'found' | 'other role' | 'missing' | 'not checked';
+
+interface Row {
+  screen: string;
+  label: string;
+  text: string;
+  expected: string;
+  result: Result;
+  detail: string;
+  blocks: string;
+}
+
+const CHECK_MS = 2500;
+/** Roles that count for each shape (a heading-based container shows as its heading). */
+const ACCEPTED: Record<LabelShape, readonly string[]> = {
+  control: CONTROL_ROLES,
+  container: [...CONTAINER_ROLES, 'heading', 'caption', 'main'],
+  heading: ['heading'],
+  field: ['textbox', 'combobox', 'spinbutton', 'searchbox', 'checkbox', 'radio', 'listbox'],
+  text: [],
+  checkbox: ['checkbox'],
+};
+
+async function main(): Promise<number> {
+  const source = process.argv.slice(2).find((a) => !a.startsWith('-'));
+  if (!source) {
+    console.error('usage: npm run doctor -- targets/<name>.ts');
+    return 2;
+  }
+  const started = Date.now();
+  const cfg = loadConfig();
+  const target = await readProfile(source, cfg);
+  if (target.kind === 'sandbox') guardHosts(target, cfg.SANDBOX_ALLOWED_HOSTS, source);
+  const stopServer = await ensureLocalServer(target);
+  const chromiumChoice = findChromium(cfg.CHROMIUM_PATH);
+  const browser = await chromium.launch({
+    executablePath: chromiumChoice?.executablePath,
+    args: QUIET_CHROMIUM_ARGS,
+  });
+  try {
+    const rows = await examine(browser, target);
+    printTable(rows);
+    const problems = rows.filter((r) => r.result === 'missing' || r.result === 'other role');
+    const seconds = ((Date.now() - started) / 1000).toFixed(1);
+    console.log(
+      `\n[doctor] ${target.name}: ${rows.length} checks, ${problems.length} problem(s), ${seconds} s` +
+        (problems.length ? ' — fix the labels or screens.* named above (docs/sandbox.md)' : ''),
+    );
+    return problems.length ? 1 : 0;
+  } finally {
+    await browser.close();
+    await stopServer();
+  }
+}
+
+/** Signs in (a wallet account where the pool lists one) and checks every screen in its own page. */
+async function examine(browser: Browser, target: TargetProfile): Promise<Row[]> {
+  const context = await browser.newContext();
+  context.setDefaultTimeout(CHECK_MS * 2);
+  const buyers = buyerSourceFor(target, 0, 1);
+  const withWallet =
+    target.accounts.source === 'pool'
+      ? Object.keys(target.accounts.wallets).length > 0
+      : target.capabilities.control;
+  const buyer = await buyers.fresh(withWallet ? { walletAccount: true } : {});
+  await buyers.signIn(context, buyer);
+  const rows: Row[] = [];
+  try {
+    for (const key of Object.keys(SCREEN_CATALOG) as ScreenKey[]) {
+      const page = await context.newPage();
+      try {
+        rows.push(...(await examineScreen(page, target, key, withWallet)));
+      } finally {
+        await page.close();
+      }
+    }
+  } finally {
+    await context.close();
+  }
+  return rows;
+}
+
+async function examineScreen(
+  page: Page,
+  target: TargetProfile,
+  key: ScreenKey,
+  withWallet: boolean,
+): Promise<Row[]> {
+  const entry = SCREEN_CATALOG[key];
+  const options = screenOptions(target.screens, key);
+  const find = new Finder(page, target, key, entry.where);
+  const blocks = entry.procedures.join(', ');
+  const rows: Row[] = [];
+  const row = (r: Omit<Row, 'screen' | 'blocks'>) => rows.push({ screen: key, blocks, ...r });
+
+  if (entry.url) {
+    const url = target.urls[entry.url];
+    const response = await page.goto(url).catch((e: Error) => e);
+    const status = response instanceof Error ? response.message.split('\n')[0] : response?.status();
+    if (response instanceof Error || (status && Number(status) >= 400)) {
+      row({
+        label: `urls.${entry.url}`,
+        text: url,
+        expected: 'a page',
+        result: 'missing',
+        detail: `answered ${status}`,
+      });
+      return rows;
+    }
+    for (const click of entry.reveal ?? []) await clickIfThere(find, click);
+    const texts = await pageTexts(page);
+    for (const label of entry.labels) {
+      if (label.needsWallet && !withWallet) {
+        row({
+          label: label.key,
+          text: labelAt(target.labels, label.key) ?? '',
+          expected: label.as,
+          result: 'not checked',
+          detail: 'the account has no wallet (accounts.wallets)',
+        });
+        continue;
+      }
+      row(await checkLabel(find, texts, label));
+    }
+    const containerKey = entry.containerLabel?.find((k) => labelAt(target.labels, k) !== undefined);
+    if (containerKey && options.container)
+      row(await checkContainerKind(find, containerKey, options.container));
+  }
+  if (options.path)
+    rows.push(
+      ...(await walkPath(page, find, options.path, blocks)).map((r) => ({ ...r, screen: `${key} (path)` })),
+    );
+  return rows;
+}
+
+/** One expected label: found with an accepted role, found with another role, or missing (+ closest). */
+async function checkLabel(
+  find: Finder,
+  texts: PageText[],
+  label: ExpectedLabel,
+): Promise<Omit<Row, 'screen' | 'blocks'>> {
+  const alternatives = [{ key: label.key, as: label.as }, ...(label.or ?? [])];
+  const expected = alternatives.map((a) => `${a.as}${a.key === label.key ? '' : ` or ${a.key} as text`}`)[0]!;
+  const text = find.text(label.key);
+  for (const alt of alternatives) {
+    if (labelAt(find.target.labels, alt.key) === undefined) continue;
+    const wanted = wantedFor(find, alt.key, alt.as);
+    if (await present(wanted))
+      return {
+        label: label.key,
+        text,
+        expected: label.or ? `${label.as} (or its empty text)` : expected,
+        result: 'found',
+        detail: alt.key === label.key ? '' : `empty text ${alt.key}`,
+      };
+  }
+  const accepted = ACCEPTED[label.as];
+  const other = texts.filter((t) => t.name === text && !accepted.includes(t.role));
+  if (other.length)
+    return {
+      label: label.key,
+      text,
+      expected: label.as,
+      result: 'other role',
+      detail: `found as ${[...new Set(other.map((t) => t.role))].join(', ')}; expected ${accepted.join('/')}`,
+    };
+  return {
+    label: label.key,
+    text,
+    expected: label.as,
+    result: 'missing',
+    detail: `closest: ${formatClosest(closestTexts(text, texts))}`,
+  };
+}
+
+function wantedFor(find: Finder, key: string, as: LabelShape): Wanted {
+  switch (as) {
+    case 'control':
+      return find.control(key);
+    case 'container':
+      return find.container(key);
+    case 'heading':
+      return find.heading(key);
+    case 'field':
+      return find.field(key);
+    case 'text':
+      return find.plainText(key);
+    case 'checkbox': {
+      const text = find.text(key);
+      return {
+        locator: find.page.getByRole('checkbox', { name: text }).first(),
+        key,
+        text,
+        roles: ['checkbox'],
+      };
+    }
+  }
+}
+
+async function present(w: Wanted): Promise<boolean> {
+  try {
+    await w.locator.waitFor({ state: w.state ?? 'visible', timeout: CHECK_MS });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The role the container really has, against the profile's claim (`screens.<key>.container`). */
+async function checkContainerKind(
+  find: Finder,
+  key: string,
+  claimed: string,
+): Promise<Omit<Row, 'screen' | 'blocks'>> {
+  const wanted = find.container(key);
+  const base = { label: `screens.${find.screen}.container`, text: wanted.text, expected: claimed };
+  if (!(await present(wanted)))
+    return { ...base, result: 'not checked', detail: `no container "${wanted.text}" to look at` };
+  const actual = await wanted.locator.evaluate((el) => {
+    const role = el.getAttribute('role');
+    if (role) return role;
+    const tag = el.tagName.toLowerCase();
+    const implicit: Record<string, string> = {
+      section: 'region',
+      ul: 'list',
+      ol: 'list',
+      menu: 'list',
+      table: 'table',
+      fieldset: 'group',
+      dialog: 'dialog',
+      nav: 'navigation',
+      main: 'page',
+      form: 'form',
+    };
+    return implicit[tag] ?? 'section';
+  });
+  return actual === claimed
+    ? { ...base, result: 'found', detail: '' }
+    : {
+        ...base,
+        result: 'other role',
+        detail: `found as ${actual}; the profile says ${claimed} (screens.${find.screen}.container)`,
+      };
+}
+
+/** Follows a click path from its page, one label at a time; stops at the first control not there. */
+async function walkPath(
+  page: Page,
+  find: Finder,
+  path: { from: string; clicks: string[] },
+  blocks: string,
+): Promise<Row[]> {
+  const rows: Row[] = [];
+  const url = (find.target.urls as Record<string, string>)[path.from];
+  if (!url) return rows;
+  await page.goto(url);
+  for (const key of path.clicks) {
+    const wanted = find.control(key);
+    const text = find.text(key);
+    if (await present(wanted)) {
+      rows.push({
+        screen: '',
+        label: key,
+        text,
+        expected: 'control',
+        result: 'found',
+        detail: `clicked (from urls.${path.from})`,
+        blocks,
+      });
+      await wanted.locator.click();
+      await page.waitForLoadState();
+      continue;
+    }
+    const texts = await pageTexts(page);
+    const other = texts.filter((t) => t.name === text && !CONTROL_ROLES.includes(t.role as never));
+    rows.push({
+      screen: '',
+      label: key,
+      text,
+      expected: 'control',
+      result: other.length ? 'other role' : 'missing',
+      detail: other.length
+        ? `found as ${other.map((t) => t.role).join(', ')}`
+        : `closest: ${formatClosest(closestTexts(text, texts))}`,
+      blocks,
+    });
+    break;
+  }
+  return rows;
+}
+
+async function clickIfThere(find: Finder, key: string): Promise<void> {
+  const wanted = find.control(key);
+  if (await present(wanted)) await wanted.locator.click();
+}
+
+/** Starts the profile's local target (the mock in sandbox posture) when it does not answer yet. */
+async function ensureLocalServer(target: TargetProfile): Promise<() => Promise<void>> {
+  const local = target.localServer;
+  const up = async () =>
+    fetch(local!.healthUrl).then(
+      (r) => r.ok,
+      () => false,
+    );
+  if (!local || (await up())) return async () => {};
+  const child = spawn(local.command, {
+    shell: true,
+    stdio: 'ignore',
+    env: { ...process.env, ...local.env },
+    detached: true,
+  });
+  const deadline = Date.now() + 30_000;
+  while (!(await up())) {
+    if (Date.now() > deadline)
+      throw new Error(`the local target did not answer ${local.healthUrl} within 30 s`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  return async () => {
+    if (child.pid) process.kill(-child.pid, 'SIGTERM');
+  };
+}
+
+function printTable(rows: Row[]): void {
+  const head: Row = {
+    screen: 'screen',
+    label: 'label',
+    text: 'text',
+    expected: 'expected',
+    result: 'result' as Result,
+    detail: 'detail',
+    blocks: 'blocks',
+  };
+  const cols: (keyof Row)[] = ['screen', 'label', 'text', 'expected', 'result', 'detail', 'blocks'];
+  const cut = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
+  const max: Record<keyof Row, number> = {
+    screen: 22,
+    label: 30,
+    text: 34,
+    expected: 20,
+    result: 11,
+    detail: 90,
+    blocks: 40,
+  };
+  const widths = cols.map((c) => Math.min(max[c], Math.max(...[head, ...rows].map((r) => r[c].length))));
+  const line = (r: Row) => cols.map((c, i) => cut(r[c], max[c]).padEnd(widths[i]!)).join(' | ');
+  console.log(line(head));
+  console.log(widths.map((w) => '-'.repeat(w)).join('-|-'));
+  for (const r of rows) console.log(line(r));
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error) => {
+    console.error(error instanceof ConfigError || isSetupError(error) ? error.message : error);
+    process.exit(2);
+  },
+);
