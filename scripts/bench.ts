@@ -5,9 +5,9 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ConfigError } from '../support/env.ts';
 import { loadConfig } from '../support/config.ts';
 import { type AllureResult, type AllureStep, groupScenarios, readResults } from './lib/allure-results.ts';
+import { runMain, UsageError } from './lib/main.ts';
 import { runSuite, type SuiteOptions } from './lib/pipeline.ts';
 import { generateReport } from './lib/report.ts';
 
@@ -166,7 +166,8 @@ async function reportSeconds(
 
 async function main(): Promise<number> {
   const pairs = Number(process.argv[2] ?? 5);
-  if (!Number.isInteger(pairs) || pairs < 1) throw new Error('usage: npm run bench -- [pairs, default 5]');
+  if (!Number.isInteger(pairs) || pairs < 1)
+    throw new UsageError('usage: npm run bench -- [pairs, default 5]');
   const cfg = loadConfig();
   const root = join(cfg.REPORTS_DIR, 'bench');
   await rm(root, { recursive: true, force: true });
@@ -299,10 +300,4 @@ async function main(): Promise<number> {
   return failedRuns ? 1 : 0;
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error) => {
-    console.error(error instanceof ConfigError ? error.message : error);
-    process.exit(2);
-  },
-);
+runMain(main);

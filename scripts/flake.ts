@@ -2,8 +2,8 @@
 // the mock, then failures per scenario. Exit 1 if any scenario failed even once: flaky is broken.
 import { mkdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ConfigError } from '../support/env.ts';
 import { loadConfig } from '../support/config.ts';
+import { runMain, UsageError } from './lib/main.ts';
 import { runSuite, takeTags } from './lib/pipeline.ts';
 
 interface JsonResult {
@@ -35,7 +35,9 @@ async function main(): Promise<number> {
   const { tags, args: rest } = takeTags(more);
   const n = Number(countArg ?? 10);
   if (!Number.isInteger(n) || n < 1)
-    throw new Error(`usage: npm run flake -- N [playwright args] (got "${countArg}")`);
+    throw new UsageError(
+      `usage: npm run flake -- N [--tags <expression>] [playwright args] (got "${countArg}")`,
+    );
   const cfg = loadConfig();
   const reportsDir = join(cfg.REPORTS_DIR, 'flake');
   await rm(reportsDir, { recursive: true, force: true });
@@ -103,10 +105,4 @@ async function main(): Promise<number> {
   return failed || total === 0 || outcome.suiteErrors.length ? 1 : 0;
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error) => {
-    console.error(error instanceof ConfigError ? error.message : (error as Error).message);
-    process.exit(2);
-  },
-);
+runMain(main);

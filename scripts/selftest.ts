@@ -1,9 +1,9 @@
 // npm run selftest [-- fault ...] [--within '<tag expression>']: proves the suite notices each fault of the mock (selftest/expectations.ts).
 // Prints fault -> caught by -> category -> verdict; exits 1 if any fault is missed, not implemented or
 // reported wrongly. Each fault gets its own mock (MOCK_FAULTS, own ports) and results folder.
-import { ConfigError } from '../support/env.ts';
 import { loadConfig } from '../support/config.ts';
 import { type FaultRun, runSelftest } from '../selftest/run.ts';
+import { runMain } from './lib/main.ts';
 
 function table(runs: FaultRun[]): string {
   const rows = runs.map(({ verdict: v, seconds }) => [
@@ -47,10 +47,4 @@ async function main(): Promise<number> {
   return failed ? 1 : 0;
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error) => {
-    console.error(error instanceof ConfigError ? error.message : error);
-    process.exit(2);
-  },
-);
+runMain(main);

@@ -26,6 +26,7 @@ import { bddgenIfChanged } from './bddgen.ts';
 import { withReportsDir } from './cucumber-config.ts';
 import { featureFiles, validateFeatures } from './features.ts';
 import { type RunningMock, startServer } from './mock-process.ts';
+import { runMain } from './main.ts';
 import { generateReport } from './report.ts';
 import { type ChildExit, localBin, startChild, stopAll } from './run.ts';
 import {
@@ -423,11 +424,5 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteOutcome> {
 
 /** For entry points: run, then exit the process with the outcome's code. */
 export function runSuiteAndExit(options: SuiteOptions): void {
-  runSuite(options).then(
-    (outcome) => process.exit(outcome.exitCode),
-    (error) => {
-      console.error(error);
-      process.exit(2);
-    },
-  );
+  runMain(async () => (await runSuite(options)).exitCode);
 }
