@@ -44,7 +44,7 @@ export function registerWalletAccountSteps({ Given, When, Then }: StepApi) {
   });
 
   Then('the captcha is shown as an image', async function () {
-    await expect(this.screens.openWallet.captchaImage).toBeVisible();
+    await expect(await this.screens.openWallet.showCaptcha()).toBeVisible();
   });
 
   When('the buyer enters the captcha and sends the confirmation email', async function () {

@@ -6,6 +6,8 @@
 //
 // Texts are copied from skin B's pages, as a QA engineer would copy them from a real shop.
 
+import { SkinBOpenWallet } from './skin-b-sandbox/open-wallet.ts';
+
 const VISA = [
   '4111111111111111',
   '4012888888881881',
@@ -216,6 +218,10 @@ export default function skinBSandbox() {
       },
       // Confirm controls named per screen (used by screens.*.confirmWith / cancelWith).
       extra: {
+        // Used by the open-wallet adapter (targets/skin-b-sandbox/open-wallet.ts).
+        walletEmail: 'Email for Northwind Pay',
+        questionsTitle: 'Security questions',
+        question: 'Question',
         unlinkCard: 'Unlink card',
         keepIt: 'Keep it',
         yesRemoveIt: 'Yes, remove it',
@@ -226,6 +232,8 @@ export default function skinBSandbox() {
     },
     // How skin B's screens differ in shape from the defaults (docs/sandbox.md, "screens").
     screens: {
+      // R2: a six-page wizard in another order than the suite's page object walks: an adapter.
+      openWallet: { adapter: SkinBOpenWallet },
       // R3: a table; "Unlink" is a GET form leading to a confirm page holding the POST form.
       walletDirect: {
         container: 'table',
