@@ -236,7 +236,8 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteOutcome> {
     if (problem) throw new ConfigError([`--tags: ${problem} (got "${options.tags}")`]);
   } catch (error) {
     if (!(error instanceof ConfigError || isSetupError(error))) throw error;
-    warn((error as Error).message);
+    // the user's to fix: the message alone (it names the variable or field), as support/ writes it
+    for (const to of sinks.err) to.write(`${(error as Error).message}\n`);
     await close();
     return { ...base, exitCode: 2, kind: 'setup-error', setupError: (error as Error).message, reportsDir };
   }
