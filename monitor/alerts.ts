@@ -94,13 +94,13 @@ export function changeItem(change: StateChange, publicUrl: string): AlertItem {
       what = `back to ${change.to} (was ${change.from})`;
       break;
     case 'flapping':
-      what = `state changed in ${change.flapPercent?.toFixed(0)} % of recent cycles; changes are not alerted until it settles (now ${change.to})`;
+      what = `state changed in ${change.flapPercent?.toFixed(0)} % of recent cycles (${change.failureRate.failed} of the last ${change.failureRate.of} failed); changes are not alerted until it settles (now ${change.to})`;
       break;
     case 'settled':
       what = `settled ${change.to.toUpperCase()} (changes ${change.flapPercent?.toFixed(0)} %)`;
       break;
     default:
-      what = `${change.failureRate?.failed} of the last ${change.failureRate?.of} cycles failed (state ${change.to})`;
+      what = `${change.failureRate.failed} of the last ${change.failureRate.of} cycles failed (state ${change.to})`;
   }
   if ((change.kind === 'flapping' || change.kind === 'failing-often') && last.outcome === 'failed')
     what += `; last failure: ${explain(last.step, ev, last.error)}`;

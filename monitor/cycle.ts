@@ -281,12 +281,13 @@ export async function runCycle(deps: CycleDeps): Promise<CycleResult> {
   ];
   const janitorWarnings = obs.scenarios.flatMap((sc) => sc.janitorWarnings.map((w) => `${w} (${sc.name})`));
   const fresh = new Set<string>();
+  const messageId = alertId();
   if (items.length)
     fresh.add(
       await enqueue(
         cfg.REPORTS_DIR,
         cyclePayload(items, {
-          id: alertId(),
+          id: messageId,
           runId,
           createdAt: finished.toISOString(),
           runReport: `${cfg.publicUrl}${reportBase}`,
@@ -294,6 +295,8 @@ export async function runCycle(deps: CycleDeps): Promise<CycleResult> {
         }),
       ),
     );
+  if (items.length)
+    log(`[alert] message ${messageId} queued: ${items.map((i) => i.line.split(':')[0]).join(', ')}`);
   const delivery = await flush(cfg.REPORTS_DIR, {
     ...flushOptionsOf(cfg, log, deps.webhookMinTimeoutMs),
     fresh,

@@ -110,7 +110,7 @@ async function send(
         await post(
           url,
           payload,
-          Math.max(1, Math.min(opts.timeoutMs ?? 10_000, deadline - performance.now())),
+          Math.max(1, Math.floor(Math.min(opts.timeoutMs ?? 10_000, deadline - performance.now()))),
         );
       },
       {

@@ -47,7 +47,7 @@ export interface ProcedureRecord {
   /** Set while flapping (state changes are not alerted then). */
   flapping?: { since: string; percent: number };
   /** Set while the soft failure rate is at or above MONITOR_RATE_ALERT_PERCENT. */
-  failingOften?: { since: string; failed: number; of: number };
+  failingOften?: { since: string; failed: number; of: number; alerted: boolean };
   lastChecked: string;
   last: LastResult;
   /** Facts its scenarios checked on the way (context, not states of their own). */
@@ -143,8 +143,8 @@ export interface StateChange {
   janitorWarnings: string[];
   /** Weighted percent of state changes over the flap window (flapping, settled). */
   flapPercent?: number;
-  /** Soft failures over the rate window (failing-often and its clearing). */
-  failureRate?: { failed: number; of: number };
+  /** Soft failures over the rate window. */
+  failureRate: { failed: number; of: number };
 }
 
 export interface ApplyOptions {
@@ -209,7 +209,10 @@ export function applyObservation(
     // Judged on a passing cycle only: while it keeps failing, K of N decides (down or not).
     const rateStarted = !failingOften && !failed && rate.percent >= policy.rateAlertPercent;
     const rateCleared = !!failingOften && rate.percent < policy.rateAlertPercent / 2;
-    if (rateStarted) failingOften = { since: opts.now, failed: rate.failed, of: policy.rateWindow };
+    // Not paged on top of a DOWN or a FLAPPING (whose line gives the rate); then not cleared either.
+    const rateAlerted = rateStarted && next !== 'down' && !flapping;
+    if (rateStarted)
+      failingOften = { since: opts.now, failed: rate.failed, of: policy.rateWindow, alerted: rateAlerted };
     else if (rateCleared) failingOften = undefined;
     else if (failingOften) failingOften = { ...failingOften, failed: rate.failed };
 
@@ -236,26 +239,30 @@ export function applyObservation(
       context: p.context,
       janitorWarnings: p.janitorWarnings,
     };
-    if (flapStarted) changes.push({ ...base, kind: 'flapping', flapPercent: percent });
-    else if (flapEnded) changes.push({ ...base, kind: 'settled', flapPercent: percent });
+    if (flapStarted)
+      changes.push({
+        ...base,
+        kind: 'flapping',
+        flapPercent: percent,
+        failureRate: { failed: rate.failed, of: policy.rateWindow },
+      });
+    else if (flapEnded)
+      changes.push({
+        ...base,
+        kind: 'settled',
+        flapPercent: percent,
+        failureRate: { failed: rate.failed, of: policy.rateWindow },
+      });
     else if (changed && !flapping)
       changes.push({
         ...base,
         kind: next === 'down' ? 'down' : next === 'degraded' ? 'degraded' : 'recovered',
-      });
-    // A procedure already alerted as down needs no "failing often" on top.
-    if (next !== 'down' && rateStarted)
-      changes.push({
-        ...base,
-        kind: 'failing-often',
         failureRate: { failed: rate.failed, of: policy.rateWindow },
       });
-    if (rateCleared && prev?.failingOften && next !== 'down')
-      changes.push({
-        ...base,
-        kind: 'failing-often-cleared',
-        failureRate: { failed: rate.failed, of: policy.rateWindow },
-      });
+    const failureRate = { failed: rate.failed, of: policy.rateWindow };
+    if (rateAlerted) changes.push({ ...base, kind: 'failing-often', failureRate });
+    if (rateCleared && prev?.failingOften?.alerted)
+      changes.push({ ...base, kind: 'failing-often-cleared', failureRate });
   }
   return changes;
 }

@@ -10,7 +10,7 @@ export interface Sample {
 
 const NAME = /^[a-zA-Z_:][a-zA-Z0-9_:]*$/;
 const SAMPLE =
-  /^([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\{((?:[a-zA-Z_][a-zA-Z0-9_]*="(?:[^"\\\n]|\\["\\n])*")(?:,[a-zA-Z_][a-zA-Z0-9_]*="(?:[^"\\\n]|\\["\\n])*")*)?\})? (-?(?:\d+(?:\.\d+)?(?:e[+-]?\d+)?|\+Inf|-Inf|NaN))(?: \d+)?$/;
+  /^([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\{((?:[a-zA-Z_][a-zA-Z0-9_]*="(?:[^"\\\n]|\\["\\n])*")(?:,[a-zA-Z_][a-zA-Z0-9_]*="(?:[^"\\\n]|\\["\\n])*")*)?\})? ([+-]?(?:\d+(?:\.\d+)?(?:e[+-]?\d+)?|[Ii]nf|[Nn]a[Nn]))(?: \d+)?$/;
 
 export function parsePrometheus(text: string): Sample[] {
   if (!text.endsWith('\n')) throw new Error('exposition must end with a newline');
@@ -38,7 +38,14 @@ export function parsePrometheus(text: string): Sample[] {
       const family = /^(.*)_(bucket|sum|count)$/.exec(name)?.[1];
       const ofFamily = family !== undefined && ['histogram', 'summary'].includes(typed.get(family) ?? '');
       if (!typed.has(name) && !ofFamily) throw new Error(`line ${i + 1}: sample before its TYPE: ${line}`);
-      samples.push({ name, labels: m[2] ?? '', value: Number(m[3]!.replace('+Inf', 'Infinity')) });
+      // Prometheus reads values with Go's ParseFloat: NaN and Inf in any case (prom-client writes "Nan").
+      const raw = m[3]!;
+      const value = /nan/i.test(raw)
+        ? Number.NaN
+        : /inf/i.test(raw)
+          ? (raw.startsWith('-') ? -1 : 1) * Infinity
+          : Number(raw);
+      samples.push({ name, labels: m[2] ?? '', value });
     });
   return samples;
 }
