@@ -1,12 +1,12 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { Hono, type Context } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { html } from 'hono/html';
 import type { Account } from '../domain/accounts.ts';
 import type { Platform } from '../domain/platform.ts';
 import type { LocaleName } from '../public.ts';
 import { layout, type Html } from '../views/layout.ts';
+import { formFields, readBody } from './body.ts';
 import { isLocale, translator, type Translator } from './i18n.ts';
 
 export interface MockContext {
@@ -30,8 +30,6 @@ export type Env = {
 };
 
 export type Ctx = Context<Env>;
-
-const MAX_BODY_BYTES = 16 * 1024;
 
 export function cookieNames(prefix: string) {
   return {
@@ -79,14 +77,13 @@ export function createOrigin(mock: MockContext, name: string): Hono<Env> {
 
   app.use(transientFault(mock, name));
 
-  app.use(
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: (c) => errorPage(c as Ctx, 413, 'common.tooLargeTitle'),
-    }),
-  );
-
+  // The body is read before any answer (bounded: http/body.ts), so a refused post still gets its page.
   app.on(['POST', 'PUT', 'PATCH', 'DELETE'], '*', async (c, next) => {
+    const body = await readBody(c.req.raw);
+    if (body.kind === 'tooLarge') {
+      if (!body.drained) c.header('Connection', 'close');
+      return errorPage(c, 413, 'common.tooLargeTitle');
+    }
     const type = c.req.header('content-type') ?? '';
     if (!/^(application\/x-www-form-urlencoded|multipart\/form-data)\b/.test(type)) {
       return errorPage(
@@ -96,17 +93,14 @@ export function createOrigin(mock: MockContext, name: string): Hono<Env> {
         'Send the form as application/x-www-form-urlencoded.',
       );
     }
-    let body: Record<string, unknown>;
+    let form: Record<string, string>;
     try {
-      body = await c.req.parseBody();
+      const parsed = await formFields(body.bytes, type);
+      if (parsed.file)
+        return errorPage(c, 400, 'common.badRequestTitle', `The field "${parsed.file}" must be text.`);
+      form = parsed.fields;
     } catch {
       return errorPage(c, 400, 'common.badRequestTitle');
-    }
-    const form: Record<string, string> = {};
-    for (const [key, value] of Object.entries(body)) {
-      if (typeof value !== 'string')
-        return errorPage(c, 400, 'common.badRequestTitle', `The field "${key}" must be text.`);
-      form[key] = value;
     }
     if (!sameToken(form._csrf, c.get('csrf')))
       return errorPage(c, 403, 'common.forbiddenTitle', c.get('t')('common.forbiddenText'));

@@ -1,3 +1,5 @@
+import { request } from 'node:http';
+
 /** A tiny browser-like HTTP client for the sweep: cookie jar, no redirects followed, HTML form discovery. */
 export interface FoundForm {
   page: string;
@@ -82,4 +84,76 @@ export function getFormUrlsIn(html: string, pageUrl: string): string[] {
     urls.push(url.toString());
   }
   return urls;
+}
+
+/**
+ * Posts `head` then filler up to `bytes` over a plain node:http connection (`declared`: with
+ * Content-Length, else chunked), as a browser uploading a form does: it sends the whole body, then
+ * reads the answer; `pauseMs` between 64 KiB chunks makes a slow client. Only a body sent to its end
+ * and an answer read to its end count as answered: an error before both (ECONNRESET, EPIPE) is the
+ * reset the buyer would see ("connection reset" in the browser), even when a 413 had already arrived.
+ */
+const STALL_MS = 15_000;
+
+export function postLarge(
+  url: string,
+  p: { cookie: string; head: string; bytes: number; declared: boolean; pauseMs?: number },
+): Promise<{ status: number; length: number } | { error: string }> {
+  return new Promise((resolve) => {
+    const filler = Buffer.alloc(64 * 1024, 'x');
+    const head = Buffer.from(`${p.head}&filler=`);
+    const req = request(url, {
+      method: 'POST',
+      headers: {
+        cookie: p.cookie,
+        'content-type': 'application/x-www-form-urlencoded',
+        ...(p.declared ? { 'content-length': String(head.byteLength + p.bytes) } : {}),
+      },
+    });
+    let sentAll = false;
+    let answer: { status: number; length: number } | undefined;
+    let settled = false;
+    const settle = (result: { status: number; length: number } | { error: string }) => {
+      if (!settled) resolve(result);
+      settled = true;
+    };
+    const maybeDone = () => {
+      if (sentAll && answer) settle(answer);
+    };
+    req.on('error', (error: NodeJS.ErrnoException) => settle({ error: error.code ?? error.message }));
+    // A server that stops reading and never answers would stall the client forever: a failure too.
+    const stalled = setTimeout(() => {
+      settle({ error: `no answer within ${STALL_MS / 1000} s` });
+      req.destroy();
+    }, STALL_MS);
+    req.on('close', () => clearTimeout(stalled));
+    req.on('finish', () => {
+      sentAll = true;
+      maybeDone();
+    });
+    req.on('response', (res) => {
+      let length = 0;
+      res.on('data', (chunk: Buffer) => {
+        length += chunk.byteLength;
+      });
+      res.on('end', () => {
+        answer = { status: res.statusCode ?? 0, length };
+        maybeDone();
+      });
+      res.on('error', (error: NodeJS.ErrnoException) => settle({ error: error.code ?? error.message }));
+    });
+    req.write(head);
+    let sent = 0;
+    const pump = () => {
+      while (sent < p.bytes && !settled) {
+        const n = Math.min(filler.byteLength, p.bytes - sent);
+        sent += n;
+        const more = req.write(n === filler.byteLength ? filler : filler.subarray(0, n));
+        if (p.pauseMs) return void setTimeout(pump, p.pauseMs);
+        if (!more) return void req.once('drain', pump);
+      }
+      if (!settled) req.end();
+    };
+    pump();
+  });
 }

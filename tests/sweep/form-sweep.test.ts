@@ -5,7 +5,7 @@ import { startMock, type RunningMock } from '../../mock-app/server.ts';
 import { loadConfig } from '../../support/config.ts';
 import { randomTestCard } from '../../support/test-cards.ts';
 import mockProfile from '../../targets/mock.ts';
-import { type FoundForm, formsIn, Jar, linksIn } from './crawler.ts';
+import { type FoundForm, formsIn, Jar, linksIn, postLarge } from './crawler.ts';
 
 const BASE = 6710;
 
@@ -33,6 +33,10 @@ describe('malformed form posts', () => {
   let seeds: string[];
   const statuses = new Map<number, number>();
   const fiveHundreds: string[] = [];
+  /** Requests whose connection was reset or dropped instead of answered: a failure like a 5xx. */
+  const resets: string[] = [];
+  /** Origins that already had their slow oversized post. */
+  const slowSent = new Set<string>();
   let requests = 0;
   let pages = 0;
   let formCount = 0;
@@ -44,13 +48,23 @@ describe('malformed form posts', () => {
     body?: string,
     contentType = 'application/x-www-form-urlencoded',
   ) => {
-    const res = await jar.fetch(
-      url,
-      body === undefined ? {} : { method, headers: { 'content-type': contentType }, body },
-    );
+    const what = (body ?? '').slice(0, 120);
     requests++;
+    let res: Response;
+    try {
+      res = await jar.fetch(
+        url,
+        body === undefined ? {} : { method, headers: { 'content-type': contentType }, body },
+      );
+      // The whole answer must arrive too: a reset can also cut the body off.
+      await res.clone().arrayBuffer();
+    } catch (error) {
+      const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+      resets.push(`${method} ${url} ${what}: ${cause?.code ?? cause?.message ?? String(error)}`);
+      return undefined;
+    }
     statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
-    if (res.status >= 500) fiveHundreds.push(`${res.status} ${method} ${url} ${(body ?? '').slice(0, 120)}`);
+    if (res.status >= 500) fiveHundreds.push(`${res.status} ${method} ${url} ${what}`);
     return res;
   };
 
@@ -64,6 +78,7 @@ describe('malformed form posts', () => {
       if (seen.has(url)) continue;
       seen.add(url);
       const res = await send(jar, 'GET', url);
+      if (!res) continue;
       if (!(res.headers.get('content-type') ?? '').includes('text/html')) {
         await res.arrayBuffer();
         continue;
@@ -87,11 +102,31 @@ describe('malformed form posts', () => {
       const valid = Object.fromEntries(form.fields.map((f) => [f.name, f.value]));
       const encode = (fields: Record<string, string>) => new URLSearchParams(fields).toString();
       const post = async (body: string, type?: string) =>
-        (await send(jar, 'POST', form.action, body, type)).arrayBuffer();
+        (await send(jar, 'POST', form.action, body, type))?.arrayBuffer();
       await post(encode({ _csrf: valid._csrf ?? '' }));
       await post(encode({ ...valid, _csrf: 'forged' }));
       await post(JSON.stringify(valid), 'application/json');
       await post(encode({ ...valid, filler: 'x'.repeat(40_000) }));
+      // Far over the limit, declared and chunked: the client is still sending when the 413 is decided.
+      // Once per origin, a slow client too (2 MB, 64 KiB every 20 ms: about 0.6 s of sending).
+      const origin = new URL(form.action).origin;
+      const slow = !slowSent.has(origin);
+      slowSent.add(origin);
+      const large = [
+        { bytes: 10_000_000, declared: true },
+        { bytes: 10_000_000, declared: false },
+        ...(slow ? [{ bytes: 2_000_000, declared: true, pauseMs: 20 }] : []),
+      ];
+      for (const body of large) {
+        requests++;
+        const answer = await postLarge(form.action, { cookie: jar.header(), head: encode(valid), ...body });
+        const what = `POST ${form.action} ${body.bytes / 1e6} MB ${body.declared ? 'with Content-Length' : 'chunked'}${body.pauseMs ? ', slowly' : ''}`;
+        if ('error' in answer) resets.push(`${what}: ${answer.error}`);
+        else {
+          statuses.set(answer.status, (statuses.get(answer.status) ?? 0) + 1);
+          if (answer.status !== 413) fiveHundreds.push(`${answer.status} ${what} (expected 413)`);
+        }
+      }
       for (const field of form.fields.filter((f) => f.name !== '_csrf')) {
         for (const bad of MALFORMED) await post(encode({ ...valid, [field.name]: bad }));
         await post(`${encode(valid)}&${encodeURIComponent(field.name)}=second`);
@@ -153,5 +188,7 @@ describe('malformed form posts', () => {
     );
     assert.ok(formCount >= 15, `found only ${formCount} forms: the crawl did not reach the mock's screens`);
     assert.deepEqual(fiveHundreds, []);
+    console.log(`form sweep: ${resets.length} resets`);
+    assert.deepEqual(resets, [], 'every request gets an answer, none a reset');
   });
 });
