@@ -10,6 +10,7 @@ import idHelp from './locales/id/help.json' with { type: 'json' };
 import idMobile from './locales/id/mobile.json' with { type: 'json' };
 import idShop from './locales/id/shop.json' with { type: 'json' };
 import idWallet from './locales/id/wallet.json' with { type: 'json' };
+import { SMS_GATEWAY_DOMAIN } from './domain/mail.ts';
 import { CAPTCHA_TEST_ANSWER, RISKY_CARD_PREFIX } from './domain/wallet.ts';
 
 export const PORT_OFFSETS = {
@@ -31,7 +32,7 @@ export const WALLET_TEST_KEYS = {
   /** Always accepted by the captcha (MOCK_CAPTCHA_TEST_ANSWER overrides it). */
   captchaTestAnswer: CAPTCHA_TEST_ANSWER,
   /** SMS to a phone go as mail to `<digits of the number>@` this domain, into the same mail catcher. */
-  smsGatewayDomain: 'sms.cardwatch.test',
+  smsGatewayDomain: SMS_GATEWAY_DOMAIN,
   /** Card numbers starting with this BIN are risky to the wallet: linking asks for extra identity (F11). */
   riskyCardPrefix: RISKY_CARD_PREFIX,
 } as const;

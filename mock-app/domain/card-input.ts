@@ -59,6 +59,16 @@ export type CardProblem =
   | { field: 'cvc'; reason: 'cvc' }
   | { field: 'holder'; reason: 'holder' };
 
+/** The card fields of a posted form, each cut to a sane length before any check. */
+export function cardInputFrom(form: Record<string, string | undefined>): CardInput {
+  return {
+    number: (form.cardNumber ?? '').slice(0, 40),
+    expiry: (form.expiry ?? '').slice(0, 10),
+    cvc: (form.cvc ?? '').slice(0, 10),
+    holder: (form.holder ?? '').slice(0, 200),
+  };
+}
+
 export function luhnValid(digits: string): boolean {
   let sum = 0;
   for (let i = 0; i < digits.length; i++) {

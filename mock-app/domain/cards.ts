@@ -3,6 +3,7 @@ import type { Db } from '../store/db.ts';
 import type { Clock } from './clock.ts';
 import type { ValidCard } from './card-input.ts';
 import { newId } from './ids.ts';
+import type { WalletHistory } from './wallet/history.ts';
 
 export const MAX_LINKED_CARDS = 5;
 
@@ -23,12 +24,16 @@ export type LinkResult =
 const COLUMNS =
   'id, brand, last4, exp_month AS expMonth, exp_year AS expYear, holder, created_at AS createdAt';
 
-/** Cards linked to a wallet account. Stores brand, last 4, expiry and a keyed fingerprint: never the number or CVC. */
+/**
+ * Cards linked to a wallet account. Stores brand, last 4, expiry and a keyed fingerprint: never the
+ * number or CVC. Every card stored or deleted, whatever screen asked, is recorded in `history`.
+ */
 export class Cards {
   constructor(
     private readonly db: Db,
     private readonly clock: Clock,
     private readonly secret: string,
+    private readonly history: WalletHistory,
     private readonly limit: () => number = () => MAX_LINKED_CARDS,
   ) {}
 
@@ -77,15 +82,18 @@ export class Cards {
           fp,
           this.clock.now(),
         );
-      return { linked: true, card: this.find(accountId, id)! };
+      const linked = this.find(accountId, id)!;
+      this.history.record(accountId, 'added', linked);
+      return { linked: true, card: linked };
     })();
   }
 
   /** Deletes every stored datum of the card. False when the card is not this account's (callers answer 404). */
   remove(accountId: string, cardId: string): boolean {
-    return (
-      this.db.prepare('DELETE FROM cards WHERE account_id = ? AND id = ?').run(accountId, cardId).changes ===
-      1
-    );
+    const card = this.find(accountId, cardId);
+    if (!card) return false;
+    this.db.prepare('DELETE FROM cards WHERE account_id = ? AND id = ?').run(accountId, cardId);
+    this.history.record(accountId, 'removed', card);
+    return true;
   }
 }

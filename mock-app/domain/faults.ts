@@ -1,22 +1,7 @@
-/** Named ways to break the mock on purpose, so that the suite can prove it notices (docs/faults.md). */
-export const FAULT_NAMES = [
-  'remove-noop',
-  'remove-partial',
-  'help-500',
-  'direct-needs-registration',
-  'edit-cards-missing',
-  'mobile-label-drift',
-  'sms-amount',
-  'mail-not-sent',
-  'confirm-expired',
-  'link-unticked',
-  'card-limit',
-  'sso-broken',
-  'slow-wallet',
-  'transient-503',
-] as const;
+/** Switching the mock's faults on and off; the faults themselves are rows of fault-table.ts. */
+import { FAULT_NAMES, type FaultName } from './fault-table.ts';
 
-export type FaultName = (typeof FAULT_NAMES)[number];
+export { FAULT_NAMES, FAULT_TABLE, type FaultName, type FaultRow, faultRow } from './fault-table.ts';
 
 export function parseFaults(list: string): FaultName[] {
   const names = list

@@ -22,6 +22,9 @@ export class MemoryMailer implements Mailer {
 /** The sender the wallet's mail comes from. */
 export const WALLET_SENDER = 'wallet@wallet.cardwatch.test';
 
+/** The domain SMS go to as mail (published as WALLET_TEST_KEYS.smsGatewayDomain). */
+export const SMS_GATEWAY_DOMAIN = 'sms.cardwatch.test';
+
 /**
  * SMS convention of the mock: a text to phone +62 812 3456 7890 is a mail to
  * `6281234567890@<gateway domain>` (the digits of the number, nothing else), like the

@@ -1,18 +1,19 @@
 import type { Db } from '../store/db.ts';
 import { Accounts } from './accounts.ts';
+import { Balance } from './balance.ts';
+import { type CardScreen, CardScreens } from './card-screens.ts';
 import { Cards, type StoredCard } from './cards.ts';
+import { Checkout } from './checkout.ts';
 import { Clock } from './clock.ts';
-import { Faults, type FaultName } from './faults.ts';
+import { Disputes } from './disputes.ts';
+import { type FaultName, Faults } from './faults.ts';
 import { type Mailer, MemoryMailer } from './mail.ts';
 import { Orders } from './orders.ts';
-import { RISKY_CARD_PREFIX, Wallet } from './wallet.ts';
-import { Balance } from './balance.ts';
-import { Checkout } from './checkout.ts';
-import { Disputes } from './disputes.ts';
 import { SupportTickets } from './tickets.ts';
+import { Wallet } from './wallet.ts';
+import { WalletHistory } from './wallet/history.ts';
 
-/** Every screen that lists a buyer's cards. */
-export type CardScreen = 'checkout' | 'wallet-direct' | 'wallet-home' | 'help' | 'mobile-app' | 'mobile-site';
+export type { CardScreen } from './card-screens.ts';
 
 /** The mock's whole domain over one store: every origin reads and writes through this. */
 export class Platform {
@@ -20,6 +21,7 @@ export class Platform {
   readonly faults: Faults;
   readonly accounts: Accounts;
   readonly cards: Cards;
+  readonly screens: CardScreens;
   readonly orders: Orders;
   readonly wallet: Wallet;
   /** Where mail and SMS go: SMTP into the mail catcher when the mock runs, memory in HTTP tests. */
@@ -35,51 +37,36 @@ export class Platform {
   ) {
     this.clock = new Clock(db);
     this.faults = new Faults(options.faults);
-    this.accounts = new Accounts(db, this.clock);
-    this.cards = new Cards(db, this.clock, options.secret, () => (this.faults.has('card-limit') ? 6 : 5));
-    this.orders = new Orders(db, this.clock);
-    this.wallet = new Wallet(db, this.clock, this.faults, RISKY_CARD_PREFIX);
     this.mailer = options.mailer ?? new MemoryMailer();
+    const maxCards = () => (this.faults.has('card-limit') ? 6 : 5);
+    const history = new WalletHistory(db, this.clock);
+    this.accounts = new Accounts(db, this.clock);
+    this.cards = new Cards(db, this.clock, options.secret, history, maxCards);
+    this.screens = new CardScreens(db, this.cards, this.faults);
+    this.orders = new Orders(db, this.clock);
+    const { clock, faults, mailer, cards, screens } = this;
+    this.wallet = new Wallet({ db, clock, faults, mailer, cards, screens }, history);
     this.balance = new Balance(db, this.clock);
     this.disputes = new Disputes(db, this.clock, this.orders, this.balance);
     this.tickets = new SupportTickets(db, this.clock);
-    this.checkout = new Checkout(db, this.clock, this.cards, this.orders, this.balance, () =>
-      this.faults.has('card-limit') ? 6 : 5,
-    );
+    this.checkout = new Checkout(db, this.clock, this.cards, this.orders, this.balance, maxCards);
   }
 
-  /** The cards a screen shows: all stored cards but those this screen only pretended to remove. */
+  /** The cards a screen shows (CardScreens.cardsOn). */
   cardsOn(screen: CardScreen, accountId: string): StoredCard[] {
-    const hidden = new Set(
-      (
-        this.db.prepare('SELECT card_id FROM card_hidden WHERE screen = ?').all(screen) as {
-          card_id: string;
-        }[]
-      ).map((r) => r.card_id),
-    );
-    return this.cards.list(accountId).filter((c) => !hidden.has(c.id));
+    return this.screens.cardsOn(screen, accountId);
   }
 
-  /**
-   * Removal as every screen does it. False when the card is not this buyer's (answer 404).
-   * The faults live here, once: remove-noop keeps the card, remove-partial hides it from `screen` only.
-   */
-  removeCard(screen: CardScreen, accountId: string, cardId: string): boolean {
-    if (!this.cards.find(accountId, cardId)) return false;
-    if (this.faults.has('remove-noop')) return true;
-    if (this.faults.has('remove-partial')) {
-      this.db
-        .prepare('INSERT OR IGNORE INTO card_hidden (card_id, screen) VALUES (?, ?)')
-        .run(cardId, screen);
-      return true;
-    }
-    return this.cards.remove(accountId, cardId);
+  /** Removal as every screen does it: the card as it was, or undefined when it is not this buyer's (404). */
+  removeCard(screen: CardScreen, accountId: string, cardId: string): StoredCard | undefined {
+    return this.screens.removeCard(screen, accountId, cardId);
   }
 
   /** Empties every table but the schema: a clean platform for a new run. */
   reset(): void {
+    this.screens.reset();
     this.db.exec(
-      'DELETE FROM card_hidden; DELETE FROM disputes; DELETE FROM balance_entries; DELETE FROM support_tickets; DELETE FROM orders; DELETE FROM cards; DELETE FROM sessions; DELETE FROM accounts; DELETE FROM settings;',
+      'DELETE FROM disputes; DELETE FROM balance_entries; DELETE FROM support_tickets; DELETE FROM orders; DELETE FROM cards; DELETE FROM sessions; DELETE FROM accounts; DELETE FROM settings;',
     );
     this.wallet.reset();
   }

@@ -48,10 +48,8 @@ export function helpApp(mock: MockContext) {
   app.post(`${HELP_CARDS}/:id/delete`, (c) => {
     const account = c.get('account');
     if (!account) return toSignIn(c, `${mock.urls.help}${HELP_CARDS}`);
-    const card = platform.cards.find(account.id, c.req.param('id'));
-    if (!card || !platform.removeCard('help', account.id, card.id)) {
-      return errorPage(c, 404, 'common.notFoundTitle', c.get('t')('common.notFoundText'));
-    }
+    const card = platform.removeCard('help', account.id, c.req.param('id'));
+    if (!card) return errorPage(c, 404, 'common.notFoundTitle', c.get('t')('common.notFoundText'));
     setFlash(c, mock, c.get('t')('help.cardDeleted', { card: cardLabel(card) }));
     return c.redirect(HELP_CARDS, 303);
   });

@@ -66,10 +66,8 @@ export function mobileAppApp(mock: MockContext) {
   app.post('/profile/cards/:id/delete', (c) => {
     const account = c.get('account');
     if (!account) return toSignIn(c, `${mock.urls.mobileApp}/profile/cards`);
-    const card = platform.cards.find(account.id, c.req.param('id'));
-    if (!card || !platform.removeCard('mobile-app', account.id, card.id)) {
-      return errorPage(c, 404, 'common.notFoundTitle', c.get('t')('common.notFoundText'));
-    }
+    const card = platform.removeCard('mobile-app', account.id, c.req.param('id'));
+    if (!card) return errorPage(c, 404, 'common.notFoundTitle', c.get('t')('common.notFoundText'));
     setFlash(c, mock, c.get('t')('mobile.app.cardDeleted', { card: cardLabel(card) }));
     return c.redirect('/profile/cards', 303);
   });

@@ -50,10 +50,8 @@ export function mobileSiteApp(mock: MockContext) {
   app.post('/cards/:id/delete', (c) => {
     const account = c.get('account');
     if (!account) return toSignIn(c, `${mock.urls.mobileSite}/cards`);
-    const card = platform.cards.find(account.id, c.req.param('id'));
-    if (!card || !platform.removeCard('mobile-site', account.id, card.id)) {
-      return errorPage(c, 404, 'common.notFoundTitle', c.get('t')('common.notFoundText'));
-    }
+    const card = platform.removeCard('mobile-site', account.id, c.req.param('id'));
+    if (!card) return errorPage(c, 404, 'common.notFoundTitle', c.get('t')('common.notFoundText'));
     setFlash(c, mock, c.get('t')('mobile.site.cardDeleted', { card: cardLabel(card) }));
     return c.redirect('/cards', 303);
   });

@@ -1,5 +1,5 @@
 import { deleteCookie } from 'hono/cookie';
-import { type CardProblem, validateCard } from '../domain/card-input.ts';
+import { type CardProblem, cardInputFrom, validateCard } from '../domain/card-input.ts';
 import type { Payment } from '../domain/checkout.ts';
 import { isDisputeReason } from '../domain/disputes.ts';
 import { CATALOG } from '../domain/orders.ts';
@@ -173,15 +173,7 @@ export function shopApp(mock: MockContext) {
       if (!isAltMethod(alt)) return errorPage(c, 400, 'common.badRequestTitle', 'Unknown payment method.');
       payment = { kind: 'alt', method: alt };
     } else if (method === 'new') {
-      const { card, problems } = validateCard(
-        {
-          number: (form.cardNumber ?? '').slice(0, 40),
-          expiry: (form.expiry ?? '').slice(0, 10),
-          cvc: (form.cvc ?? '').slice(0, 10),
-          holder: (form.holder ?? '').slice(0, 200),
-        },
-        new Date(platform.clock.now()),
-      );
+      const { card, problems } = validateCard(cardInputFrom(form), new Date(platform.clock.now()));
       if (!card) return again([], problems);
       payment = { kind: 'new', card, link: form.linkCard === 'on' };
     } else return errorPage(c, 400, 'common.badRequestTitle', 'Unknown payment method.');

@@ -77,7 +77,7 @@ const MIGRATIONS: string[] = [
      created_at INTEGER NOT NULL
    );`,
   // Wallet accounts (R2), their 24-hour confirmation links (hash only), captchas, card verification
-  // (F8) and History: triggers record every addition and removal of a card, whichever screen did it.
+  // (F8) and History (first written by triggers, now by the domain: see the migration below).
   `CREATE TABLE wallet_accounts (
      account_id TEXT PRIMARY KEY REFERENCES accounts(id) ON DELETE CASCADE,
      email TEXT NOT NULL,
@@ -119,6 +119,17 @@ const MIGRATIONS: string[] = [
        CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER)
        + COALESCE((SELECT CAST(value AS INTEGER) FROM settings WHERE key = 'clock_offset_ms'), 0));
    END;`,
+  // History is written by the domain (wallet/history.ts) with the buyer's own clock; the triggers above
+  // re-implemented the clock in SQL and missed the per-buyer offset.
+  `DROP TRIGGER wallet_history_added;
+   DROP TRIGGER wallet_history_removed;`,
+  // Fault remove-keeps-mobile-site: the mobile site's stale list keeps showing a removed card (a copy
+  // of its brand, last 4 and expiry; never the number).
+  `CREATE TABLE card_stale (
+     account_id TEXT NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+     screen TEXT NOT NULL,
+     card_json TEXT NOT NULL
+   );`,
 ];
 
 /** Opens (and migrates) the store. ':memory:' for tests; a file under data/ otherwise. */

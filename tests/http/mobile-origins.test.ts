@@ -175,6 +175,21 @@ describe('mobile site over HTTP (R6)', () => {
     assert.ok(!mock.platform.cards.list(buyerId).some((c) => c.id === again.id));
   });
 
+  it('remove-keeps-mobile-site: a card removed anywhere is gone from the store and every list but this one', async () => {
+    signIn(site);
+    const card = linkCard();
+    mock.platform.faults.set(['remove-keeps-mobile-site']);
+    assert.ok(mock.platform.removeCard('help', buyerId, card.id), 'the help centre says removed');
+    assert.equal(mock.platform.cards.list(buyerId).length, 0, 'gone from the store');
+    for (const screen of ['checkout', 'wallet-direct', 'wallet-home', 'help', 'mobile-app'] as const)
+      assert.equal(mock.platform.cardsOn(screen, buyerId).length, 0, screen);
+    await site.get('/cards');
+    assert.match(site.lastHtml, new RegExp(`Mastercard •••• ${card.last4} · expires`), 'still on the mobile site');
+    assert.equal((await site.post(`/cards/${card.id}/delete`, {})).status, 404, 'and it cannot be deleted there');
+    mock.platform.faults.set([]);
+    mock.platform.reset();
+  });
+
   it("answers 404 to another buyer's card, 403 without CSRF, 4xx on bad input", async () => {
     signIn(site);
     const mine = linkCard();

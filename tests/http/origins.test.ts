@@ -164,7 +164,7 @@ describe('remove-partial', () => {
     const link = mock.platform.cards.link(buyerId, card!);
     assert.ok(link.linked);
     mock.platform.faults.set(['remove-partial']);
-    assert.equal(mock.platform.removeCard('wallet-direct', buyerId, link.card.id), true);
+    assert.equal(mock.platform.removeCard('wallet-direct', buyerId, link.card.id)?.id, link.card.id);
     assert.equal(mock.platform.cardsOn('wallet-direct', buyerId).length, 0);
     assert.equal(mock.platform.cardsOn('checkout', buyerId).length, 1);
     assert.equal(mock.platform.cards.list(buyerId).length, 1);

@@ -42,6 +42,35 @@ describe('cards domain', () => {
     assert.equal(platform.cards.list(buyer).length, 0);
   });
 
+  it("writes History with the buyer's own clock, on every screen's removal", () => {
+    const other = platform.accounts.create({ email: 'c@d.test', password: 'pw', name: 'C' }).id;
+    const link = platform.cards.link(buyer, valid());
+    assert.ok(link.linked);
+    const day = 24 * 3_600_000;
+    platform.clock.advance(2 * day, buyer);
+    const before = Date.now();
+    assert.ok(platform.removeCard('help', buyer, link.card.id));
+    const [removed, added] = platform.wallet.history(buyer);
+    assert.equal(removed?.kind, 'removed');
+    assert.equal(added?.kind, 'added');
+    assert.ok(removed!.at >= before + 2 * day, 'the removal is stamped with the buyer\'s clock (+48 h)');
+    assert.ok(added!.at < before + day, 'the addition, before the clock moved');
+    assert.deepEqual(platform.wallet.history(other), [], "another buyer's History is untouched");
+  });
+
+  it('records no History line for a removal that did not happen (remove-noop, remove-partial)', () => {
+    const link = platform.cards.link(buyer, valid());
+    assert.ok(link.linked);
+    for (const fault of ['remove-noop', 'remove-partial'] as const) {
+      platform.faults.set([fault]);
+      platform.removeCard('wallet-home', buyer, link.card.id);
+    }
+    assert.deepEqual(
+      platform.wallet.history(buyer).map((h) => h.kind),
+      ['added'],
+    );
+  });
+
   it('stores neither the card number nor the CVC', () => {
     const input = randomTestCard('VISA');
     const { card } = validateCard(input, new Date());

@@ -1,10 +1,8 @@
 import { html } from 'hono/html';
 import type { Account } from '../../domain/accounts.ts';
-import { cardLabel } from '../../domain/card-input.ts';
 import type { StoredCard } from '../../domain/cards.ts';
 import type { Ctx } from '../../http/origin.ts';
-import { expiryOf } from '../help/cards.ts';
-import { csrfField } from '../layout.ts';
+import { cardList, listKeys } from '../card-list.ts';
 
 /** The app's home: its main menu. `profileLabel` is "My Profile" (or the drifted label under a fault). */
 export function homeView(c: Ctx, p: { account: Account; profileLabel: string }) {
@@ -49,20 +47,15 @@ function detailsPanel(c: Ctx, account: Account) {
 </dl>`;
 }
 
-/** R5: each card with "delete" next to it; no cards left -> the empty-state text. */
+/** R5: each card with "delete" next to it (no confirm step); no cards left -> the empty-state text. */
 function cardsPanel(c: Ctx, cards: StoredCard[]) {
-  const t = c.get('t');
-  if (!cards.length) return html`<p>${t('mobile.app.noCards')}</p>`;
-  return html`<ul class="cards">
-${cards.map((card) => {
-  const label = cardLabel(card);
-  return html`<li>
-  <span>${label} · ${t('mobile.app.expires', { expiry: expiryOf(card) })}</span>
-  <form method="post" action="/profile/cards/${card.id}/delete">
-    ${csrfField(c.get('csrf'))}
-    <button type="submit" aria-label="${t('mobile.app.deleteOf', { card: label })}">${t('mobile.app.delete')}</button>
-  </form>
-</li>`;
-})}
-</ul>`;
+  return cardList(c, {
+    cards,
+    keys: listKeys('mobile.app'),
+    control: {
+      kind: 'post',
+      action: (card) => `/profile/cards/${card.id}/delete`,
+      keys: { button: 'mobile.app.delete', buttonOf: 'mobile.app.deleteOf' },
+    },
+  });
 }

@@ -1,9 +1,7 @@
 import { html } from 'hono/html';
-import { cardLabel } from '../../domain/card-input.ts';
 import type { StoredCard } from '../../domain/cards.ts';
 import type { Ctx } from '../../http/origin.ts';
-import { expiryOf } from '../help/cards.ts';
-import { csrfField } from '../layout.ts';
+import { cardSection, confirmRemoval, listKeys } from '../card-list.ts';
 
 /** The Help Center's questions; each has its own page. */
 export const QUESTIONS = [
@@ -50,30 +48,13 @@ ${q.slug === 'card-information' ? html`<p><a href="/cards">${t('mobile.site.remo
 /** Where R6's link leads: the linked cards, "Delete" next to each, and a confirm dialog. */
 export function cardsView(c: Ctx, cards: StoredCard[]) {
   const t = c.get('t');
-  return html`<section aria-labelledby="site-cards">
-  <h1 id="site-cards">${t('mobile.site.cardsTitle')}</h1>
-  ${
-    cards.length
-      ? html`<ul class="cards">
-${cards.map((card) => {
-  const label = cardLabel(card);
-  const dialogId = `confirm-${card.id}`;
-  return html`<li>
-  <span>${label} · ${t('mobile.site.expires', { expiry: expiryOf(card) })}</span>
-  <button type="button" data-opens="${dialogId}" aria-label="${t('mobile.site.deleteCardOf', { card: label })}">${t('mobile.site.deleteCard')}</button>
-  <dialog id="${dialogId}" aria-labelledby="${dialogId}-title">
-    <h2 id="${dialogId}-title">${t('mobile.site.confirmDeleteTitle')}</h2>
-    <p>${t('mobile.site.confirmDeleteText', { card: label })}</p>
-    <form method="post" action="/cards/${card.id}/delete">
-      ${csrfField(c.get('csrf'))}
-      <button type="submit">${t('common.confirm')}</button>
-      <button type="button" data-closes>${t('common.cancel')}</button>
-    </form>
-  </dialog>
-</li>`;
-})}
-</ul>`
-      : html`<p>${t('mobile.site.noCards')}</p>`
-  }
-</section>`;
+  return cardSection(
+    c,
+    { id: 'site-cards', heading: t('mobile.site.cardsTitle'), level: 1 },
+    {
+      cards,
+      keys: listKeys('mobile.site'),
+      control: confirmRemoval('mobile.site', (card) => `/cards/${card.id}/delete`),
+    },
+  );
 }

@@ -5,14 +5,11 @@ import { isExpired, type LinkOutcome } from '../../domain/checkout.ts';
 import type { Order, Product } from '../../domain/orders.ts';
 import type { AltMethod } from '../../domain/payment-methods.ts';
 import type { Ctx } from '../../http/origin.ts';
+import { expiryText } from '../card-list.ts';
 import { cardFieldError, cardProblemText } from '../card-problems.ts';
 import { csrfField } from '../layout.ts';
 import { money } from './catalog.ts';
 import { paidWith } from './orders.ts';
-
-function expiryText(card: StoredCard): string {
-  return `${String(card.expMonth).padStart(2, '0')}/${String(card.expYear % 100).padStart(2, '0')}`;
-}
 
 export interface CheckoutForm {
   method?: string;

@@ -3,7 +3,7 @@ import { cardLabel } from '../../domain/card-input.ts';
 import { DISPUTE_REASONS, type Dispute } from '../../domain/disputes.ts';
 import { type Order, productOf } from '../../domain/orders.ts';
 import type { Ctx } from '../../http/origin.ts';
-import { csrfField } from '../layout.ts';
+import { csrfField, type Html } from '../layout.ts';
 import { money } from './catalog.ts';
 
 /** "Paid with VISA •••• 4242" / "Paid with QIWI" / "Paid with Wallet balance". */
@@ -16,26 +16,36 @@ export function paidWith(c: Ctx, order: Order): string {
   return t('shop.paidWith', { method: t(`shop.methods.${order.method}`) });
 }
 
+/** A page of the buyer's account: title, wallet balance, then `items` as a named list or the `noneKey` text. */
+function accountList<T>(
+  c: Ctx,
+  p: { titleKey: string; balanceCents: number; items: T[]; noneKey: string; item: (x: T) => Html },
+) {
+  const t = c.get('t');
+  const list = html`<ul class="cards" aria-label="${t(p.titleKey)}">
+${p.items.map(p.item)}
+</ul>`;
+  return html`<h1>${t(p.titleKey)}</h1>
+<p>${t('shop.orders.balance', { amount: money(p.balanceCents) })} · ${t('shop.balanceOnlyHere')}</p>
+${p.items.length ? list : html`<p>${t(p.noneKey)}</p>`}`;
+}
+
 export function ordersView(c: Ctx, p: { orders: Order[]; disputed: Set<string>; balanceCents: number }) {
   const t = c.get('t');
-  return html`<h1>${t('shop.orders.title')}</h1>
-<p>${t('shop.orders.balance', { amount: money(p.balanceCents) })} · ${t('shop.balanceOnlyHere')}</p>
-${
-  p.orders.length
-    ? html`<ul class="cards" aria-label="${t('shop.orders.title')}">
-${p.orders.map(
-  (order) => html`<li>
-  <span>${t('shop.orders.order', { id: order.id })} · ${productOf(order)?.name ?? order.productId} · ${money(order.amountCents)} · ${paidWith(c, order)}</span>
-  ${
+  const dispute = (order: Order) =>
     p.disputed.has(order.id)
       ? html`<span>${t('shop.orders.disputeOpen')}</span>`
-      : html`<a href="/orders/${order.id}/dispute" aria-label="${t('shop.orders.openDispute')}: ${t('shop.orders.order', { id: order.id })}">${t('shop.orders.openDispute')}</a>`
-  }
+      : html`<a href="/orders/${order.id}/dispute" aria-label="${t('shop.orders.openDispute')}: ${t('shop.orders.order', { id: order.id })}">${t('shop.orders.openDispute')}</a>`;
+  return accountList(c, {
+    titleKey: 'shop.orders.title',
+    balanceCents: p.balanceCents,
+    items: p.orders,
+    noneKey: 'shop.orders.none',
+    item: (order) => html`<li>
+  <span>${t('shop.orders.order', { id: order.id })} · ${productOf(order)?.name ?? order.productId} · ${money(order.amountCents)} · ${paidWith(c, order)}</span>
+  ${dispute(order)}
 </li>`,
-)}
-</ul>`
-    : html`<p>${t('shop.orders.none')}</p>`
-}`;
+  });
 }
 
 export function disputeForm(c: Ctx, order: Order) {
@@ -62,16 +72,12 @@ export function disputeOutcome(c: Ctx, d: Dispute): string {
 
 export function disputesView(c: Ctx, p: { disputes: Dispute[]; balanceCents: number }) {
   const t = c.get('t');
-  return html`<h1>${t('shop.disputes.title')}</h1>
-<p>${t('shop.orders.balance', { amount: money(p.balanceCents) })} · ${t('shop.balanceOnlyHere')}</p>
-${
-  p.disputes.length
-    ? html`<ul class="cards" aria-label="${t('shop.disputes.title')}">
-${p.disputes.map(
-  (d) =>
-    html`<li><span>${t('shop.disputes.dispute', { id: d.orderId })}</span> <span>${disputeOutcome(c, d)}</span></li>`,
-)}
-</ul>`
-    : html`<p>${t('shop.disputes.none')}</p>`
-}`;
+  return accountList(c, {
+    titleKey: 'shop.disputes.title',
+    balanceCents: p.balanceCents,
+    items: p.disputes,
+    noneKey: 'shop.disputes.none',
+    item: (d) =>
+      html`<li><span>${t('shop.disputes.dispute', { id: d.orderId })}</span> <span>${disputeOutcome(c, d)}</span></li>`,
+  });
 }

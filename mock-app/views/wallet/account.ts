@@ -1,19 +1,15 @@
 import { html } from 'hono/html';
 import { type CardField, type CardProblem, cardLabel } from '../../domain/card-input.ts';
 import type { StoredCard } from '../../domain/cards.ts';
-import type { CardState, HistoryEntry } from '../../domain/wallet.ts';
+import type { HistoryEntry, WalletCard } from '../../domain/wallet.ts';
 import type { Ctx } from '../../http/origin.ts';
 import { cardFieldError } from '../card-problems.ts';
-import { csrfField } from '../layout.ts';
-import { expiryText } from './cards.ts';
+import { cardList, cardSection, confirmRemoval, type EntryControl, listKeys } from '../card-list.ts';
+import { csrfField, type Html } from '../layout.ts';
 import { input } from './form.ts';
 
-export type WalletCard = StoredCard & { state: CardState };
-
-function cardLine(c: Ctx, card: WalletCard) {
-  const t = c.get('t');
-  return html`<span>${cardLabel(card)} · ${t('wallet.expires', { expiry: expiryText(card) })} · <strong class="state-${card.state}">${t(`wallet.state.${card.state}`)}</strong></span>`;
-}
+/** The keys every wallet card list shares: expiry, empty state, and the card's state. */
+const WALLET_LIST = { ...listKeys('wallet'), state: (state: string) => `wallet.state.${state}` };
 
 function stamp(at: number): string {
   return new Date(at).toISOString().slice(0, 16).replace('T', ' ');
@@ -35,11 +31,7 @@ export function homeView(
     ${p.editCards ? html`<a href="/account/cards/edit" aria-label="${t('wallet.editCards')}" title="${t('wallet.editCards')}">✎</a>` : ''}
     <a href="/account/cards">${t('wallet.manageCards')}</a>
   </p>
-  ${
-    p.cards.length
-      ? html`<ul class="cards" aria-labelledby="linked-cards">${p.cards.map((card) => html`<li>${cardLine(c, card)}</li>`)}</ul>`
-      : html`<p>${t('wallet.noCards')}</p>`
-  }
+  ${cardList(c, { cards: p.cards, labelledBy: 'linked-cards', keys: WALLET_LIST })}
 </section>`
       : html`<section role="tabpanel" id="panel-history" aria-labelledby="tab-history">
   ${
@@ -59,60 +51,42 @@ export function homeView(
 ${panel}`;
 }
 
+/** A page of the wallet's linked cards under its heading (`titleKey`), and the way back to the account. */
+function cardsPage(
+  c: Ctx,
+  titleKey: string,
+  cards: WalletCard[],
+  control: EntryControl<WalletCard>,
+  before: Html | string = '',
+) {
+  const t = c.get('t');
+  return html`<h1>${t(titleKey)}</h1>
+${before}
+${cardSection(
+  c,
+  { id: 'linked-cards', heading: t('wallet.linkedCards') },
+  { cards, labelledBy: 'linked-cards', keys: WALLET_LIST, control },
+)}
+<p><a href="/account">${t('wallet.backToAccount')}</a></p>`;
+}
+
 /** R1: "edit cards" -> the list with "remove card" next to each card -> confirm. */
 export function editCardsView(c: Ctx, cards: WalletCard[]) {
-  const t = c.get('t');
-  return html`<h1>${t('wallet.editCardsTitle')}</h1>
-<section aria-labelledby="linked-cards">
-  <h2 id="linked-cards">${t('wallet.linkedCards')}</h2>
-  ${
-    cards.length
-      ? html`<ul class="cards" aria-labelledby="linked-cards">${cards.map((card) => {
-          const label = cardLabel(card);
-          const dialogId = `confirm-${card.id}`;
-          return html`<li>
-  ${cardLine(c, card)}
-  <button type="button" data-opens="${dialogId}" aria-label="${t('wallet.removeCardOf', { card: label })}">${t('wallet.removeCard')}</button>
-  <dialog id="${dialogId}" aria-labelledby="${dialogId}-title">
-    <h2 id="${dialogId}-title">${t('wallet.confirmRemoveTitle')}</h2>
-    <p>${t('wallet.confirmRemoveText', { card: label })}</p>
-    <form method="post" action="/account/cards/${card.id}/remove">
-      ${csrfField(c.get('csrf'))}
-      <button type="submit">${t('common.confirm')}</button>
-      <button type="button" data-closes>${t('common.cancel')}</button>
-    </form>
-  </dialog>
-</li>`;
-        })}</ul>`
-      : html`<p>${t('wallet.noCards')}</p>`
-  }
-</section>
-<p><a href="/account">${t('wallet.backToAccount')}</a></p>`;
+  const remove = confirmRemoval<WalletCard>('wallet', (card) => `/account/cards/${card.id}/remove`, {
+    verb: 'remove',
+  });
+  return cardsPage(c, 'wallet.editCardsTitle', cards, remove);
 }
 
 /** F8/F9: "Manage your cards": "Add card", and "Replace card" next to an expired one. */
 export function manageCardsView(c: Ctx, cards: WalletCard[]) {
   const t = c.get('t');
-  return html`<h1>${t('wallet.manageTitle')}</h1>
-<p><a href="/account/cards/add" role="button">${t('wallet.addCard')}</a></p>
-<section aria-labelledby="linked-cards">
-  <h2 id="linked-cards">${t('wallet.linkedCards')}</h2>
-  ${
-    cards.length
-      ? html`<ul class="cards" aria-labelledby="linked-cards">${cards.map(
-          (card) => html`<li>
-  ${cardLine(c, card)}
-  ${
+  const replace = (card: WalletCard) =>
     card.state === 'expired'
       ? html`<a href="/account/cards/add?replace=${card.id}" aria-label="${t('wallet.replaceCardOf', { card: cardLabel(card) })}">${t('wallet.replaceCard')}</a>`
-      : ''
-  }
-</li>`,
-        )}</ul>`
-      : html`<p>${t('wallet.noCards')}</p>`
-  }
-</section>
-<p><a href="/account">${t('wallet.backToAccount')}</a></p>`;
+      : '';
+  const addCard = html`<p><a href="/account/cards/add" role="button">${t('wallet.addCard')}</a></p>`;
+  return cardsPage(c, 'wallet.manageTitle', cards, { kind: 'custom', render: replace }, addCard);
 }
 
 /** The card form never echoes a number or a CVC back: after an error the buyer types them again. */

@@ -121,25 +121,22 @@ export function identityView(c: Ctx, p: { form: Record<string, string>; errors: 
       error: p.errors.includes(id) ? `wallet.errors.${id}` : undefined,
       ...extra,
     });
+  /** A select of `values`, each shown as `<optionsKey>.<value>`. */
+  const choice = (id: 'citizenship' | 'documentType', values: readonly string[], optionsKey: string) =>
+    select(c, {
+      id,
+      label: t(`wallet.${id}`),
+      value: p.form[id],
+      options: values.map((v) => [v, t(`${optionsKey}.${v}`)] as [string, string]),
+      error: p.errors.includes(id) ? `wallet.errors.${id}` : undefined,
+    });
   return html`<h1>${t('wallet.identityTitle')}</h1>
 <form method="post" action="/setup/identity">
   ${csrfField(c.get('csrf'))}
   ${field('fullName', 'wallet.fullName', { autocomplete: 'name' })}
   ${field('birthDate', 'wallet.birthDate', { type: 'date', autocomplete: 'bday' })}
-  ${select(c, {
-    id: 'citizenship',
-    label: t('wallet.citizenship'),
-    value: p.form.citizenship,
-    options: CITIZENSHIPS.map((code) => [code, t(`wallet.countries.${code}`)] as [string, string]),
-    error: p.errors.includes('citizenship') ? 'wallet.errors.citizenship' : undefined,
-  })}
-  ${select(c, {
-    id: 'documentType',
-    label: t('wallet.documentType'),
-    value: p.form.documentType,
-    options: DOCUMENT_TYPES.map((d) => [d, t(`wallet.documents.${d}`)] as [string, string]),
-    error: p.errors.includes('documentType') ? 'wallet.errors.documentType' : undefined,
-  })}
+  ${choice('citizenship', CITIZENSHIPS, 'wallet.countries')}
+  ${choice('documentType', DOCUMENT_TYPES, 'wallet.documents')}
   ${field('documentNumber', 'wallet.documentNumber', { required: false })}
   ${field('address', 'wallet.address', { autocomplete: 'street-address' })}
   ${field('phone', 'wallet.phone', { type: 'tel', autocomplete: 'tel' })}
