@@ -34,6 +34,7 @@ import {
   type SuiteError,
   suiteErrorFromCrash,
   suiteErrorsFromBddgen,
+  suiteErrorsFromCucumber,
   suiteErrorsFromPlaywright,
   writeSuiteErrorResults,
 } from './suite-errors.ts';
@@ -357,6 +358,10 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteOutcome> {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
   }
+
+  // cucumber-js ran its undefined/ambiguous steps' scenarios as such: name them as suite errors too
+  if (options.runner === 'cucumber')
+    addErrors(suiteErrorsFromCucumber(join(reportsDir, 'cucumber', 'messages.ndjson')));
 
   // Redaction as the net, on every target: the console was redacted line by line, now every artefact.
   const redactedFiles = redactArtefacts(reportsDir, secrets);

@@ -2,7 +2,7 @@
 // title, bddgen failing), not the target. Named with file:line so nobody reads "target unreachable";
 // each file left out of a run gets one broken Allure result, so the report and the monitor show it.
 import { createHash, randomUUID } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
 export interface SuiteError {
@@ -54,6 +54,60 @@ export function suiteErrorsFromPlaywright(output: string): SuiteError[] {
   for (const m of plain.matchAll(/^Error: (.+)\n(?:.*\n){0,3}?\s+at (\S+?\.feature)\.spec\.js:(\d+)/gm))
     errors.push({ file: m[2]!, message: `${m[1]} (generated spec line ${m[3]})` });
   return errors;
+}
+
+/**
+ * Undefined and ambiguous steps of a cucumber-js run, from its messages (cucumber-js runs the other
+ * scenarios and marks these; named here as the suite errors they are).
+ */
+export function suiteErrorsFromCucumber(messagesFile: string): SuiteError[] {
+  if (!existsSync(messagesFile)) return [];
+  const stepLines = new Map<string, { uri: string; line: number }>();
+  const pickleSteps = new Map<string, { uri: string; text: string; astNodeId: string }>();
+  const testSteps = new Map<string, string>();
+  const errors = new Map<string, SuiteError>();
+  for (const line of readFileSync(messagesFile, 'utf8').split('\n')) {
+    if (!line) continue;
+    const m = JSON.parse(line) as {
+      gherkinDocument?: { uri: string; feature?: { children: GherkinChild[] } };
+      pickle?: { uri: string; steps: { id: string; text: string; astNodeIds: string[] }[] };
+      testCase?: { testSteps: { id: string; pickleStepId?: string }[] };
+      testStepFinished?: { testStepId: string; testStepResult: { status: string } };
+    };
+    if (m.gherkinDocument) {
+      const visit = (children: GherkinChild[] = []) => {
+        for (const c of children) {
+          for (const step of [...(c.background?.steps ?? []), ...(c.scenario?.steps ?? [])])
+            stepLines.set(step.id, { uri: m.gherkinDocument!.uri, line: step.location.line });
+          visit(c.rule?.children);
+        }
+      };
+      visit(m.gherkinDocument.feature?.children);
+    }
+    for (const step of m.pickle?.steps ?? [])
+      pickleSteps.set(step.id, { uri: m.pickle!.uri, text: step.text, astNodeId: step.astNodeIds[0]! });
+    for (const step of m.testCase?.testSteps ?? [])
+      if (step.pickleStepId) testSteps.set(step.id, step.pickleStepId);
+    const status = m.testStepFinished?.testStepResult.status;
+    if (status === 'UNDEFINED' || status === 'AMBIGUOUS') {
+      const step = pickleSteps.get(testSteps.get(m.testStepFinished!.testStepId) ?? '');
+      if (!step) continue;
+      const at = stepLines.get(step.astNodeId);
+      const error = {
+        file: at?.uri ?? step.uri,
+        line: at?.line,
+        message: `${status === 'UNDEFINED' ? 'undefined' : 'ambiguous'} step "${step.text}"`,
+      };
+      errors.set(formatSuiteError(error), error);
+    }
+  }
+  return [...errors.values()];
+}
+
+interface GherkinChild {
+  background?: { steps: { id: string; location: { line: number } }[] };
+  scenario?: { steps: { id: string; location: { line: number } }[] };
+  rule?: { children: GherkinChild[] };
 }
 
 /** One broken result per file, in `resultsDir`: the report lists it and the monitor counts it. */

@@ -5,15 +5,16 @@
 import assert from 'node:assert/strict';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { featureFiles, parseFeature, validateFeatures } from '../../scripts/lib/features.ts';
-import { runChild } from '../../scripts/lib/run.ts';
+import { localBin, runChild } from '../../scripts/lib/run.ts';
 import {
   formatSuiteError,
   SUITE_ERROR_LABEL,
   suiteErrorFromCrash,
   suiteErrorsFromBddgen,
+  suiteErrorsFromCucumber,
   suiteErrorsFromPlaywright,
 } from '../../scripts/lib/suite-errors.ts';
 
@@ -108,6 +109,35 @@ Error: Parse error in "features/x/syntax.feature" (5:3): expected: #EOF, got 'Ex
       formatSuiteError(suiteErrorFromCrash('bddgen', crash)),
       "suite error: pages/shop/x.ts:9 bddgen: SyntaxError: Identifier 'a' has already been declared.",
     );
+  });
+});
+
+describe('cucumber-js undefined steps', () => {
+  it('are read from its messages as file:line suite errors', async () => {
+    const dir = mkdtempSync(join(process.cwd(), '.features-gen-cucumber-undefined-'));
+    try {
+      writeFileSync(join(dir, 'undefined.feature'), UNDEFINED_STEP);
+      writeFileSync(join(dir, 'cucumber.json'), JSON.stringify({ default: {} }));
+      const messages = join(dir, 'messages.ndjson');
+      const rel = relative(process.cwd(), dir);
+      // no support code: every step is undefined
+      await runChild(
+        ...localBin('cucumber-js', [
+          '--dry-run',
+          '--config',
+          join(rel, 'cucumber.json'),
+          '--format',
+          `message:${messages}`,
+          join(rel, 'undefined.feature'),
+        ]),
+        { output: { stdout: [], stderr: [] } },
+      );
+      assert.deepEqual(suiteErrorsFromCucumber(messages).map(formatSuiteError), [
+        `suite error: ${rel}/undefined.feature:4 undefined step "a step nobody wrote yet"`,
+      ]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
