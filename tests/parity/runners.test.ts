@@ -1,13 +1,16 @@
 // Both runners, one feature set: the same features under playwright-bdd (npm run e2e) and cucumber-js
 // (npm run cucumber), with and without a mock fault, must agree scenario by scenario on pass/fail and on
-// the `procedure` labels of their Allure results.
+// the `procedure` labels of their Allure results. On a sandbox profile, both must give a scenario tagged
+// @needs:fresh-buyer a freshly signed-up account (the store's own accounts table says so).
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { readdir, readFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import Database from 'better-sqlite3';
 import { findChromium } from '../../support/browser.ts';
 import { loadConfig } from '../../support/config.ts';
+import mockSandboxProfile from '../../targets/mock-sandbox.ts';
 
 const FEATURES = [
   'features/wallet/remove-via-direct-link.feature',
@@ -26,22 +29,31 @@ interface ScenarioResult {
   procedures: string[];
 }
 
-function runSuite(runner: 'playwright' | 'cucumber', faults: string, reportsDir: string) {
+/** The English pass on both sides: Playwright's desktop + mobile projects = cucumber's default profile. */
+function mockRun(runner: 'playwright' | 'cucumber', faults: string, reportsDir: string) {
+  // (desktop-id, the Indonesian pass, is cucumber's `-p id`)
+  const args = runner === 'playwright' ? ['--project=desktop', '--project=mobile', ...FEATURES] : FEATURES;
+  return runSuite(runner, reportsDir, { TARGET: 'mock', MOCK_FAULTS: faults }, args);
+}
+
+function runSuite(
+  runner: 'playwright' | 'cucumber',
+  reportsDir: string,
+  targetEnv: Record<string, string>,
+  args: string[],
+) {
   const script = runner === 'playwright' ? 'scripts/e2e.ts' : 'scripts/cucumber.ts';
   const env: NodeJS.ProcessEnv = {
     ...process.env,
-    TARGET: 'mock',
     MOCK_PORT_BASE: portBase,
-    MOCK_FAULTS: faults,
     REPORTS_DIR: reportsDir,
     BDD_OUTPUT_DIR: `${cfg.BDD_OUTPUT_DIR}-parity`,
     WORKERS: '1',
   };
   delete env.TARGET_PROFILE;
+  delete env.MOCK_FAULTS;
+  Object.assign(env, targetEnv);
   return new Promise<{ code: number; output: string }>((resolve, reject) => {
-    // The English pass on both sides: Playwright's desktop + mobile projects = cucumber's default profile
-    // (desktop-id, the Indonesian pass, is cucumber's `-p id`).
-    const args = runner === 'playwright' ? ['--project=desktop', '--project=mobile', ...FEATURES] : FEATURES;
     const child = spawn('npx', ['tsx', script, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     child.stdout.on('data', (c: Buffer) => (output += c));
@@ -81,7 +93,7 @@ describe('playwright-bdd and cucumber-js give the same results', {
       const outcomes: Record<string, Record<string, ScenarioResult>> = {};
       for (const runner of ['playwright', 'cucumber'] as const) {
         const reportsDir = join(reportsRoot, `${runner}-${faults || 'clean'}`);
-        const { code, output } = await runSuite(runner, faults, reportsDir);
+        const { code, output } = await mockRun(runner, faults, reportsDir);
         const results = await allureOutcomes(reportsDir).catch((error: NodeJS.ErrnoException) => {
           if (error.code === 'ENOENT') return {};
           throw error;
@@ -106,4 +118,64 @@ describe('playwright-bdd and cucumber-js give the same results', {
       );
     });
   }
+});
+
+const FRESH_BUYER_FEATURE = 'features/wallet/open-wallet-account.feature';
+// Tagged @needs:fresh-buyer and nothing else a sandbox lacks: it runs on targets/mock-sandbox.ts.
+const FRESH_BUYER_SCENARIO = 'A wrong captcha is refused';
+
+/** Emails of the accounts the store holds that the profile's accounts.signUp made (`{id}` = anything). */
+function signedUpAccounts(dbFile: string, address: string): string[] {
+  const db = new Database(dbFile, { readonly: true, fileMustExist: true });
+  try {
+    const like = address.replace(/[%_]/g, '\\$&').replace('{id}', '%');
+    const rows = db.prepare(`SELECT email FROM accounts WHERE email LIKE ? ESCAPE '\\'`).all(like) as {
+      email: string;
+    }[];
+    return rows.map((r) => r.email).sort();
+  } finally {
+    db.close();
+  }
+}
+
+describe('@needs:fresh-buyer on a sandbox profile', { skip: !findChromium(cfg.CHROMIUM_PATH) }, () => {
+  it('both runners sign up a fresh account for the scenario instead of using a pool account', async () => {
+    const dir = join(reportsRoot, 'sandbox-fresh-buyer');
+    await rm(dir, { recursive: true, force: true });
+    await mkdir(dir, { recursive: true });
+    // The mock in sandbox posture (control API off), started by each run from the profile's localServer,
+    // keeps its store in this file: the ground truth of which accounts exist.
+    const store = join(dir, 'store.db');
+    const env = {
+      TARGET: 'sandbox',
+      TARGET_PROFILE: 'targets/mock-sandbox.ts',
+      SANDBOX_PASSWORD: 'parity pass!~(1)',
+      SANDBOX_ALLOWED_HOSTS: '127.0.0.1',
+      MOCK_DB: store,
+    };
+    const { signUp, emails: pool } = mockSandboxProfile().accounts;
+    const runs = [
+      ['playwright', ['--project=desktop', '--grep', FRESH_BUYER_SCENARIO, FRESH_BUYER_FEATURE]],
+      ['cucumber', ['--name', FRESH_BUYER_SCENARIO, FRESH_BUYER_FEATURE]],
+    ] as const;
+    let expected = 0;
+    for (const [runner, args] of runs) {
+      const reportsDir = join(dir, runner);
+      const { code, output } = await runSuite(runner, reportsDir, env, [...args]);
+      const results = await allureOutcomes(reportsDir).catch(() => ({}) as Record<string, ScenarioResult>);
+      assert.equal(
+        results[FRESH_BUYER_SCENARIO]?.outcome,
+        'pass',
+        `${runner}: "${FRESH_BUYER_SCENARIO}" did not pass (exit ${code}):\n${output}`,
+      );
+      expected++;
+      const made = signedUpAccounts(store, signUp.address);
+      assert.equal(
+        made.length,
+        expected,
+        `${runner} signed up ${made.length - expected + 1} accounts, not 1: ${made}`,
+      );
+      assert.ok(made.every((email) => !pool.includes(email)));
+    }
+  });
 });
