@@ -4,8 +4,8 @@
 // the runner as a child in its own process group with a timeout, its console redacted line by line,
 // every artefact redacted, janitor summary, skip reasons, the Allure report, and one exit code.
 import { createWriteStream, existsSync } from 'node:fs';
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { join, relative } from 'node:path';
+import { mkdir, rm } from 'node:fs/promises';
+import { join } from 'node:path';
 import { type Config, loadConfig } from '../../support/config.ts';
 import { ConfigError } from '../../support/env.ts';
 import { isSetupError, loadTarget } from '../../support/load-target.ts';
@@ -23,12 +23,12 @@ import type { TargetProfile } from '../../support/target.ts';
 import { groupScenarios, readResults } from './allure-results.ts';
 import { type JanitorSummary, janitorSummary, redactArtefacts, skippedWithReasons } from './artefacts.ts';
 import { bddgenIfChanged } from './bddgen.ts';
-import { withReportsDir } from './cucumber-config.ts';
 import { featureFiles, validateFeatures } from './features.ts';
 import { type RunningMock, startServer } from './mock-process.ts';
 import { runMain } from './main.ts';
+import { runnerCommand } from './runner-command.ts';
 import { generateReport } from './report.ts';
-import { type ChildExit, localBin, startChild, stopAll } from './run.ts';
+import { type ChildExit, startChild, stopAll } from './run.ts';
 import {
   formatSuiteError,
   type SuiteError,
@@ -154,52 +154,6 @@ const countsOf = async (resultsDir: string): Promise<SuiteCounts> => {
     flaky: runs.filter((r) => r.flaky).length,
   };
 };
-
-/** cucumber-js reads cucumber.json; its `reports/` paths become REPORTS_DIR in a copy of it. */
-async function cucumberConfig(cfg: Config): Promise<string> {
-  await mkdir(join(cfg.REPORTS_DIR, 'cucumber'), { recursive: true });
-  const file = join(cfg.REPORTS_DIR, 'cucumber', 'cucumber.json');
-  const profiles = JSON.parse(await readFile('cucumber.json', 'utf8'));
-  const dir = relative(process.cwd(), cfg.REPORTS_DIR) || '.';
-  await writeFile(file, `${JSON.stringify(withReportsDir(profiles, dir), null, 2)}\n`);
-  // cucumber-js joins --config onto the cwd, so it must be relative.
-  return relative(process.cwd(), file);
-}
-
-/** The runner's command line. */
-async function runnerCommand(
-  options: SuiteOptions,
-  cfg: Config,
-  excluded: string[],
-): Promise<[string, string[]]> {
-  const given = options.args ?? [];
-  if (options.runner === 'playwright') {
-    const args = ['test'];
-    if (options.config) args.push('-c', options.config);
-    if (options.retries !== undefined) args.push(`--retries=${options.retries}`);
-    return localBin('playwright', [...args, ...given]);
-  }
-  const args = ['--config', await cucumberConfig(cfg)];
-  // WORKERS is the Playwright runner's worker count: the same number of cucumber workers.
-  if (cfg.WORKERS) args.push('--parallel', String(cfg.WORKERS));
-  if (options.retries !== undefined) args.push('--retry', String(options.retries));
-  if (options.tags) args.push('--tags', options.tags);
-  if (excluded.length) {
-    // cucumber-js has no exclude option: name the files that remain (of the ones asked for, if any).
-    const isPath = (a: string) => a.endsWith('.feature') || a.includes('.feature:') || existsSync(a);
-    const asked = given.filter(isPath);
-    const rest = given.filter((a) => !isPath(a));
-    const wanted = (asked.length ? asked : ['features']).flatMap((a) =>
-      a.endsWith('.feature') || a.includes('.feature:') ? [a] : featureFiles(a),
-    );
-    return localBin('cucumber-js', [
-      ...args,
-      ...rest,
-      ...wanted.filter((f) => !excluded.includes(f.replace(/:\d+$/, ''))),
-    ]);
-  }
-  return localBin('cucumber-js', [...args, ...given]);
-}
 
 /**
  * Runs the suite once. Never throws for the user's mistakes: a wrong config, a refused target or a
