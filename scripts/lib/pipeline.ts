@@ -218,11 +218,12 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteOutcome> {
   // Feature validation: syntax errors (and, for Playwright, repeated titles) leave their file out.
   const suiteErrors: SuiteError[] = [];
   const excluded = new Set<string>();
-  const addErrors = (errors: SuiteError[]) => {
+  /** Records suite errors; before the run, their feature files are left out of it. */
+  const addErrors = (errors: SuiteError[], leaveOut = true) => {
     for (const e of errors) {
       suiteErrors.push(e);
       warn(formatSuiteError(e));
-      if (e.file.endsWith('.feature')) excluded.add(e.file);
+      if (leaveOut && e.file.endsWith('.feature')) excluded.add(e.file);
     }
   };
   if (!options.config) addErrors(validateFeatures(featureFiles(), options.runner).errors);
@@ -315,7 +316,7 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteOutcome> {
 
   // cucumber-js ran its undefined/ambiguous steps' scenarios as such: name them as suite errors too
   if (options.runner === 'cucumber')
-    addErrors(suiteErrorsFromCucumber(join(reportsDir, 'cucumber', 'messages.ndjson')));
+    addErrors(suiteErrorsFromCucumber(join(reportsDir, 'cucumber', 'messages.ndjson')), false);
 
   // Redaction as the net, on every target: the console was redacted line by line, now every artefact.
   const redactedFiles = redactArtefacts(reportsDir, secrets);
