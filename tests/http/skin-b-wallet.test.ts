@@ -224,10 +224,12 @@ describe('skin B wallet with an account (R1, L2, F8, F9)', () => {
     assert.match(pay.lastHtml, new RegExp(`<td>Card removed: VISA •••• ${card.last4}</td>`));
   });
 
-  it('the fault edit-cards-missing hides "Your cards"', async () => {
+  it('the fault edit-cards-missing takes the "Remove" controls away, adding stays', async () => {
+    s.linkCard();
     s.mock.platform.faults.set(['edit-cards-missing']);
-    await pay.get('/wallet');
-    assert.doesNotMatch(pay.lastHtml, /Your cards/);
+    await pay.get('/wallet/cards');
+    assert.doesNotMatch(pay.lastHtml, />Remove</);
+    assert.match(pay.lastHtml, /<a class="button" href="\/wallet\/cards\/new">Add a card<\/a>/);
   });
 
   it('adding a card: pending, a text to the wallet phone about $0.01 (fault sms-amount: $1.00)', async () => {
@@ -342,5 +344,35 @@ describe('skin B wallet forms never answer 5xx', () => {
       documentNumber: 'A1234',
       placeOfBirth: 'X',
     });
+  });
+});
+
+describe("skin B wallet under the wallet's faults (domain calls, as on skin A)", () => {
+  it('sso-broken: the wallet forgets the shop session', async () => {
+    s.mock.platform.faults.set(['sso-broken']);
+    const res = await pay.get('/payment-cards');
+    assert.equal(res.status, 302);
+    assert.match(res.headers.get('location') ?? '', /\/account\/login\?return_to=/);
+  });
+
+  it('direct-needs-registration: the direct page sends a buyer without a wallet account away', async () => {
+    s.mock.platform.faults.set(['direct-needs-registration']);
+    const res = await pay.get('/payment-cards');
+    assert.equal(res.headers.get('location'), '/wallet');
+  });
+
+  it('mail-not-sent: the inbox stays empty; confirm-expired: the link is refused', async () => {
+    s.mock.platform.faults.set(['mail-not-sent']);
+    await pay.get('/wallet/join');
+    await pay.post('/wallet/join', { email: 'b@x.test' });
+    await pay.post('/wallet/join/check', {
+      email: 'b@x.test',
+      captcha_id: captchaId(pay.lastHtml),
+      captcha: WALLET_TEST_KEYS.captchaTestAnswer,
+    });
+    assert.equal(sent().length, 0);
+    s.mock.platform.faults.set(['confirm-expired']);
+    const link = await sendLink();
+    assert.equal((await pay.get(link)).status, 410);
   });
 });

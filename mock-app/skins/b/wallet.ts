@@ -1,14 +1,15 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import { captchaSvg } from '../../domain/captcha.ts';
-import { cardLabel, validateCard } from '../../domain/card-input.ts';
+import { cardLabel } from '../../domain/card-input.ts';
 import type { Account } from '../../domain/accounts.ts';
-import { validateExtraIdentity, validateIdentity, validateSecurity } from '../../domain/wallet.ts';
+import { validateIdentity, validateSecurity } from '../../domain/wallet.ts';
 import { type Ctx, type MockContext, setFlash } from '../../http/origin.ts';
 import { SLOW_WALLET_DELAY_MS } from '../../origins/wallet.ts';
 import { type Gate, isAnswer, shopFooter, skinOrigin } from './origin.ts';
+import { PinHolder } from './pin-holder.ts';
 import { EMAIL } from './rules.ts';
-import { PAY } from './texts-wallet.ts';
 import { B, fill } from './texts.ts';
+import { PAY } from './texts-wallet.ts';
 import { shopHeader } from './views/shop-header.ts';
 import {
   activityView,
@@ -17,7 +18,6 @@ import {
   extraView,
   newCardView,
   overviewView,
-  type WalletCard,
   yourCardsView,
 } from './views/wallet-cards.ts';
 import {
@@ -30,35 +30,34 @@ import {
   sentStepView,
   startView,
 } from './views/wallet-join.ts';
-import { linkCardInWallet, PinHolder, sendVerificationMail } from './wallet-steps.ts';
+import { walletNoticesB } from './views/wallet-notices.ts';
 
 /**
  * Skin B's wallet, "Northwind Pay": the direct page /payment-cards (R3, unlink via a confirm page),
  * joining in six pages /wallet/join/... (R2), /wallet overview and /wallet/activity as pages (R1),
- * /wallet/cards to add, remove (confirm page) and replace cards (R1, L2, F8, F9, F11).
+ * /wallet/cards to add, remove (confirm page) and replace cards (R1, L2, F8, F9, F11). Each route makes
+ * the wallet domain's calls (mock-app/domain/wallet.ts) and renders skin B's view of the answer.
  */
 export function walletB(mock: MockContext) {
   const { platform } = mock;
   const { wallet } = platform;
+  const { onboarding, linking } = wallet;
   const { app, show, problem, notFound, toLogin } = skinOrigin(mock, 'wallet', {
     name: PAY.site,
     header: (c) => shopHeader(c, mock),
     footer: () => shopFooter(mock),
   });
-  const pins = new PinHolder(platform);
+  const pins = new PinHolder(platform.clock);
+  const notices = walletNoticesB(mock.urls.wallet!);
 
+  // Fault slow-wallet, as on skin A's wallet origin.
   app.use(async (_c, next) => {
     if (platform.faults.has('slow-wallet')) await delay(SLOW_WALLET_DELAY_MS);
     await next();
   });
 
-  /** The wallet trusts the shop's session; the fault sso-broken makes it forget it. */
-  const buyer = (c: Ctx): Gate<Account> =>
-    (platform.faults.has('sso-broken') ? undefined : c.get('account')) ?? toLogin(c);
-  const walletCards = (accountId: string): WalletCard[] =>
-    platform
-      .cardsOn('wallet-home', accountId)
-      .map((card) => ({ ...card, state: wallet.stateOf(accountId, card) }));
+  /** The wallet trusts the shop's session (the domain's sessionBuyer: fault sso-broken forgets it). */
+  const buyer = (c: Ctx): Gate<Account> => wallet.sessionBuyer(c.get('account')) ?? toLogin(c);
 
   // --- R3: the direct page ---------------------------------------------------------------------------
 
@@ -67,23 +66,23 @@ export function walletB(mock: MockContext) {
   app.get('/payment-cards', (c) => {
     const account = buyer(c);
     if (isAnswer(account)) return account;
-    if (platform.faults.has('direct-needs-registration') && !wallet.isOpen(account.id))
-      return c.redirect('/wallet', 302);
-    return show(c, PAY.cardsTitle, directView(platform.cardsOn('wallet-direct', account.id)));
+    const cards = wallet.directPage(account.id);
+    if (cards === 'needsAccount') return c.redirect('/wallet', 302);
+    return show(c, PAY.cardsTitle, directView(cards));
   });
 
   app.get('/payment-cards/:id/unlink', (c) => {
     const account = buyer(c);
     if (isAnswer(account)) return account;
-    const card = platform.cardsOn('wallet-direct', account.id).find((x) => x.id === c.req.param('id'));
+    const cards = wallet.directPage(account.id);
+    const card = cards === 'needsAccount' ? undefined : cards.find((x) => x.id === c.req.param('id'));
     if (!card) return notFound(c);
-    const text = fill(PAY.unlinkText, { card: cardLabel(card) });
     return show(
       c,
       PAY.unlinkTitle,
       confirmView(c, {
         title: PAY.unlinkTitle,
-        text,
+        text: fill(PAY.unlinkText, { card: cardLabel(card) }),
         action: `/payment-cards/${card.id}/unlink`,
         confirm: PAY.unlinkConfirm,
         cancel: PAY.keep,
@@ -95,17 +94,17 @@ export function walletB(mock: MockContext) {
   app.post('/payment-cards/:id/unlink', (c) => {
     const account = buyer(c);
     if (isAnswer(account)) return account;
-    const card = platform.cards.find(account.id, c.req.param('id'));
-    if (!card || !platform.removeCard('wallet-direct', account.id, card.id)) return notFound(c);
-    setFlash(c, mock, fill(PAY.unlinked, { card: cardLabel(card) }));
+    const removed = platform.removeCard('wallet-direct', account.id, c.req.param('id'));
+    if (!removed) return notFound(c);
+    setFlash(c, mock, fill(PAY.unlinked, { card: cardLabel(removed) }));
     return c.redirect('/payment-cards', 303);
   });
 
   // --- R2: joining, one step per page ------------------------------------------------------------
 
-  /** Where a buyer in the middle of joining belongs. */
+  /** Where a buyer in the middle of joining belongs (the PIN waits here between its page and the questions). */
   const stepUrl = (accountId: string): string | undefined => {
-    const status = wallet.account(accountId)?.status;
+    const status = onboarding.statusOf(accountId);
     if (status === 'confirmed') return pins.has(accountId) ? '/wallet/join/questions' : '/wallet/join/pin';
     if (status === 'secured') return '/wallet/join/identity';
     return undefined;
@@ -116,56 +115,47 @@ export function walletB(mock: MockContext) {
     if (isAnswer(account)) return account;
     const next = stepUrl(account.id);
     if (next) return c.redirect(next, 302);
-    if (!wallet.isOpen(account.id)) return show(c, PAY.startTitle, startView());
-    return show(
-      c,
-      PAY.overviewTitle,
-      overviewView({
-        cards: walletCards(account.id),
-        manageLink: !platform.faults.has('edit-cards-missing'),
-      }),
-    );
+    if (!onboarding.isOpen(account.id)) return show(c, PAY.startTitle, startView());
+    return show(c, PAY.overviewTitle, overviewView({ cards: wallet.home(account.id, 'account').cards }));
   });
 
   app.get('/wallet/activity', (c) => {
     const account = buyer(c);
     if (isAnswer(account)) return account;
-    if (!wallet.isOpen(account.id)) return c.redirect('/wallet', 302);
-    return show(c, PAY.activity, activityView(wallet.history(account.id)));
+    if (!onboarding.isOpen(account.id)) return c.redirect('/wallet', 302);
+    return show(c, PAY.activity, activityView(wallet.home(account.id, 'history').history));
   });
 
   app.get('/wallet/join', (c) => {
     const account = buyer(c);
     if (isAnswer(account)) return account;
-    if (wallet.isOpen(account.id)) return c.redirect('/wallet', 302);
-    return show(
-      c,
-      PAY.emailTitle,
-      emailStepView(c, { email: wallet.pendingEmail(account.id) ?? account.email, errors: [] }),
-    );
+    if (onboarding.isOpen(account.id)) return c.redirect('/wallet', 302);
+    const email = onboarding.pendingEmail(account.id) ?? account.email;
+    return show(c, PAY.emailTitle, emailStepView(c, { email, errors: [] }));
   });
 
   const humanStep = (c: Ctx, email: string, errors: string[] = []) =>
     show(
       c,
       PAY.humanTitle,
-      humanStepView(c, { email, captchaId: wallet.newCaptcha(), errors }),
+      humanStepView(c, { email, captchaId: wallet.captchas.create(), errors }),
       errors.length ? 422 : 200,
     );
+  const emailStep = (c: Ctx, email: string) =>
+    show(c, PAY.emailTitle, emailStepView(c, { email: email.slice(0, 254), errors: ['email'] }), 422);
 
+  // Step 1 only checks the address; the domain checks it again with the captcha (requestOpening).
   app.post('/wallet/join', (c) => {
     const account = buyer(c);
     if (isAnswer(account)) return account;
-    if (wallet.isOpen(account.id)) return c.redirect('/wallet', 303);
-    const email = (c.get('form').email ?? '').trim().slice(0, 254);
-    if (!EMAIL.test(email))
-      return show(c, PAY.emailTitle, emailStepView(c, { email, errors: ['email'] }), 422);
-    return humanStep(c, email);
+    if (onboarding.isOpen(account.id)) return c.redirect('/wallet', 303);
+    const email = (c.get('form').email ?? '').trim();
+    return EMAIL.test(email) ? humanStep(c, email) : emailStep(c, email);
   });
 
   app.get('/wallet/captcha/:file', (c) => {
     const m = /^(cap_[\w-]{16})\.svg$/.exec(c.req.param('file'));
-    const answer = m ? wallet.captchaText(m[1]!) : undefined;
+    const answer = m ? wallet.captchas.answerOf(m[1]!) : undefined;
     if (!answer) return notFound(c);
     c.header('Cache-Control', 'no-store');
     return c.body(captchaSvg(answer), 200, { 'Content-Type': 'image/svg+xml' });
@@ -174,21 +164,23 @@ export function walletB(mock: MockContext) {
   app.post('/wallet/join/check', async (c) => {
     const account = buyer(c);
     if (isAnswer(account)) return account;
-    if (wallet.isOpen(account.id)) return c.redirect('/wallet', 303);
+    if (onboarding.isOpen(account.id)) return c.redirect('/wallet', 303);
     const form = c.get('form');
-    const email = (form.email ?? '').trim().slice(0, 254);
-    if (!EMAIL.test(email))
-      return show(c, PAY.emailTitle, emailStepView(c, { email, errors: ['email'] }), 422);
-    if (!wallet.solveCaptcha((form.captcha_id ?? '').slice(0, 40), (form.captcha ?? '').slice(0, 64)))
-      return humanStep(c, email, ['captcha']);
-    await sendVerificationMail(mock, account.id, email);
+    const email = (form.email ?? '').trim();
+    const { errors } = await onboarding.requestOpening(
+      account.id,
+      { email, captchaId: form.captcha_id ?? '', captcha: form.captcha ?? '' },
+      notices,
+    );
+    if (errors.includes('email')) return emailStep(c, email);
+    if (errors.length) return humanStep(c, email, errors);
     return c.redirect('/wallet/join/sent', 303);
   });
 
   app.get('/wallet/join/sent', (c) => {
     const account = buyer(c);
     if (isAnswer(account)) return account;
-    const email = wallet.pendingEmail(account.id);
+    const email = onboarding.pendingEmail(account.id);
     if (!email) return c.redirect('/wallet', 302);
     return show(c, PAY.sentTitle, sentStepView(c, { email, again: c.req.query('again') === '1' }));
   });
@@ -196,9 +188,7 @@ export function walletB(mock: MockContext) {
   app.post('/wallet/join/resend', async (c) => {
     const account = buyer(c);
     if (isAnswer(account)) return account;
-    const email = wallet.pendingEmail(account.id);
-    if (!email) return c.redirect('/wallet', 303);
-    await sendVerificationMail(mock, account.id, email);
+    if (!(await onboarding.resendConfirmation(account.id, notices))) return c.redirect('/wallet', 303);
     return c.redirect('/wallet/join/sent?again=1', 303);
   });
 
@@ -208,7 +198,7 @@ export function walletB(mock: MockContext) {
     const code = c.req.query('code') ?? '';
     if (!/^[\w-]{1,64}$/.test(code))
       return problem(c, 400, B.common.badRequestTitle, 'code: not a verification code.');
-    const result = wallet.confirm(account.id, code);
+    const result = onboarding.confirm(account.id, code);
     if (result === 'unknown') return notFound(c);
     if (result === 'expired') return show(c, PAY.expiredTitle, expiredLinkView(c), 410);
     return c.redirect('/wallet/join/pin', 303);
@@ -218,7 +208,7 @@ export function walletB(mock: MockContext) {
   const atStep = (c: Ctx, step: 'confirmed' | 'secured'): Gate<Account> => {
     const account = buyer(c);
     if (isAnswer(account)) return account;
-    const status = wallet.account(account.id)?.status;
+    const status = onboarding.statusOf(account.id);
     if (status === step) return account;
     if (status === 'active') return c.redirect('/wallet', 303);
     const next = stepUrl(account.id);
@@ -237,7 +227,7 @@ export function walletB(mock: MockContext) {
     if (isAnswer(account)) return account;
     const form = c.get('form');
     const pin = (form.pin ?? '').slice(0, 20);
-    // The PIN rules are the domain's (validateSecurity); the questions come on the next page.
+    // The PIN's rules are the domain's (validateSecurity); the questions come on the next page.
     const { errors } = validateSecurity({
       password: pin,
       passwordRepeat: (form.pin_repeat ?? '').slice(0, 20),
@@ -263,7 +253,7 @@ export function walletB(mock: MockContext) {
     const form = c.get('form');
     const { value, errors } = validateSecurity({ ...form, password: pin, passwordRepeat: pin });
     if (!value) return show(c, PAY.questionsTitle, questionsStepView(c, { form, errors }), 422);
-    wallet.setSecurity(account.id, value);
+    onboarding.setSecurity(account.id, value);
     pins.drop(account.id);
     return c.redirect('/wallet/join/identity', 303);
   });
@@ -280,7 +270,7 @@ export function walletB(mock: MockContext) {
     const form = c.get('form');
     const { value, errors } = validateIdentity(form, platform.clock.now(account.id));
     if (!value) return show(c, PAY.aboutTitle, identityStepView(c, { form, errors }), 422);
-    wallet.setIdentity(account.id, value);
+    onboarding.setIdentity(account.id, value);
     setFlash(c, mock, PAY.ready);
     return c.redirect('/wallet', 303);
   });
@@ -290,20 +280,21 @@ export function walletB(mock: MockContext) {
   const walletBuyer = (c: Ctx): Gate<Account> => {
     const account = buyer(c);
     if (isAnswer(account)) return account;
-    return wallet.isOpen(account.id) ? account : c.redirect('/wallet', 303);
+    return onboarding.isOpen(account.id) ? account : c.redirect('/wallet', 303);
   };
 
+  // Fault edit-cards-missing (the domain's home().editCards): the "Remove" controls are gone.
   app.get('/wallet/cards', (c) => {
     const account = walletBuyer(c);
     if (isAnswer(account)) return account;
-    if (platform.faults.has('edit-cards-missing')) return notFound(c);
-    return show(c, PAY.cardsPageTitle, yourCardsView(walletCards(account.id)));
+    const { cards, editCards } = wallet.home(account.id, 'account');
+    return show(c, PAY.cardsPageTitle, yourCardsView({ cards, canRemove: editCards }));
   });
 
   app.get('/wallet/cards/:id/remove', (c) => {
     const account = walletBuyer(c);
     if (isAnswer(account)) return account;
-    const card = platform.cardsOn('wallet-home', account.id).find((x) => x.id === c.req.param('id'));
+    const card = wallet.cards(account.id).find((x) => x.id === c.req.param('id'));
     if (!card) return notFound(c);
     return show(
       c,
@@ -322,48 +313,77 @@ export function walletB(mock: MockContext) {
   app.post('/wallet/cards/:id/remove', (c) => {
     const account = walletBuyer(c);
     if (isAnswer(account)) return account;
-    const card = platform.cards.find(account.id, c.req.param('id'));
-    if (!card || !platform.removeCard('wallet-home', account.id, card.id)) return notFound(c);
-    setFlash(c, mock, fill(PAY.removedFlash, { card: cardLabel(card) }));
+    const removed = platform.removeCard('wallet-home', account.id, c.req.param('id'));
+    if (!removed) return notFound(c);
+    setFlash(c, mock, fill(PAY.removedFlash, { card: cardLabel(removed) }));
     return c.redirect('/wallet/cards', 303);
   });
 
   app.get('/wallet/cards/new', (c) => {
     const account = walletBuyer(c);
     if (isAnswer(account)) return account;
-    const replaceId = c.req.query('replace');
-    const replacing = replaceId ? platform.cards.find(account.id, replaceId.slice(0, 80)) : undefined;
-    if (replaceId && !replacing) return notFound(c);
+    const replacing = linking.replacing(account.id, c.req.query('replace')?.slice(0, 80));
+    if (replacing === 'notYours') return notFound(c);
     return show(c, PAY.newCardTitle, newCardView(c, { replacing, form: {} }));
   });
 
-  const linked = async (
-    c: Ctx,
-    account: Account,
-    card: Parameters<typeof linkCardInWallet>[2],
-    replaces?: string,
-  ) => {
-    const result = await linkCardInWallet(mock, account.id, card, replaces);
-    if (result.kind === 'notYours') return notFound(c);
-    if (result.kind === 'refused')
-      return show(
-        c,
-        PAY.newCardTitle,
-        newCardView(c, { form: { name_on_card: card.holder }, refused: result.reason }),
-        422,
-      );
-    setFlash(
-      c,
-      mock,
-      result.replaced
-        ? fill(PAY.replacedFlash, {
-            card: result.label,
-            old: cardLabel(result.replaced),
-            amount: result.amountShown,
-          })
-        : fill(PAY.addedFlash, { card: result.label, amount: result.amountShown }),
-    );
-    return c.redirect('/wallet/cards', 303);
+  /** What the domain made of the card: skin B's page or redirect for each outcome. */
+  type Outcome =
+    | Awaited<ReturnType<typeof linking.addCard>>
+    | Awaited<ReturnType<typeof linking.confirmHeld>>;
+  const answer = (c: Ctx, outcome: Outcome, form: Record<string, string | undefined>, replaces?: string) => {
+    switch (outcome.kind) {
+      case 'notYours':
+        return notFound(c);
+      case 'invalid':
+        if ('problems' in outcome) {
+          const replacing = linking.replacing(c.get('account')!.id, replaces);
+          return show(
+            c,
+            PAY.newCardTitle,
+            newCardView(c, {
+              replacing: replacing === 'notYours' ? undefined : replacing,
+              form,
+              cardProblems: outcome.problems,
+            }),
+            422,
+          );
+        }
+        return show(
+          c,
+          PAY.extraTitle,
+          extraView(c, { token: form.token ?? '', card: outcome.card, form, errors: outcome.errors }),
+          422,
+        );
+      case 'held':
+        return show(
+          c,
+          PAY.extraTitle,
+          extraView(c, { token: outcome.token, card: outcome.card, form: {}, errors: [] }),
+        );
+      case 'expired':
+        setFlash(c, mock, PAY.extraExpired);
+        return c.redirect('/wallet/cards/new', 303);
+      case 'refused':
+        return show(
+          c,
+          PAY.newCardTitle,
+          newCardView(c, { form: { name_on_card: outcome.holder }, refused: outcome.reason }),
+          422,
+        );
+      case 'linked': {
+        const label = cardLabel(outcome.card);
+        const amount = outcome.checkAmount;
+        setFlash(
+          c,
+          mock,
+          outcome.replaced
+            ? fill(PAY.replacedFlash, { card: label, old: cardLabel(outcome.replaced), amount })
+            : fill(PAY.addedFlash, { card: label, amount }),
+        );
+        return c.redirect('/wallet/cards', 303);
+      }
+    }
   };
 
   app.post('/wallet/cards/new', async (c) => {
@@ -371,24 +391,13 @@ export function walletB(mock: MockContext) {
     if (isAnswer(account)) return account;
     const form = c.get('form');
     const replaces = form.replace ? form.replace.slice(0, 80) : undefined;
-    const replacing = replaces ? platform.cards.find(account.id, replaces) : undefined;
-    if (replaces && !replacing) return notFound(c);
-    const { card, problems } = validateCard(
-      {
-        number: (form.number ?? '').slice(0, 40),
-        expiry: (form.exp ?? '').slice(0, 10),
-        cvc: (form.csc ?? '').slice(0, 10),
-        holder: (form.name_on_card ?? '').slice(0, 200),
-      },
-      new Date(platform.clock.now(account.id)),
-    );
-    if (!card)
-      return show(c, PAY.newCardTitle, newCardView(c, { replacing, form, cardProblems: problems }), 422);
-    if (wallet.isRisky(card)) {
-      const token = wallet.hold(account.id, card, replaces);
-      return show(c, PAY.extraTitle, extraView(c, { token, card: cardLabel(card), form: {}, errors: [] }));
-    }
-    return linked(c, account, card, replaces);
+    const input = {
+      number: (form.number ?? '').slice(0, 40),
+      expiry: (form.exp ?? '').slice(0, 10),
+      cvc: (form.csc ?? '').slice(0, 10),
+      holder: (form.name_on_card ?? '').slice(0, 200),
+    };
+    return answer(c, await linking.addCard(account.id, input, replaces, notices), form, replaces);
   });
 
   app.post('/wallet/cards/confirm-identity', async (c) => {
@@ -396,22 +405,8 @@ export function walletB(mock: MockContext) {
     if (isAnswer(account)) return account;
     const form = c.get('form');
     const token = (form.token ?? '').slice(0, 64);
-    const { value, errors } = validateExtraIdentity(form);
-    if (!value) {
-      const held = wallet.peek(account.id, token);
-      if (!held) return expiredHold(c);
-      return show(c, PAY.extraTitle, extraView(c, { token, card: cardLabel(held.card), form, errors }), 422);
-    }
-    const held = wallet.release(account.id, token);
-    if (!held) return expiredHold(c);
-    wallet.setExtraIdentity(account.id, value);
-    return linked(c, account, held.card, held.replaces);
+    return answer(c, await linking.confirmHeld(account.id, token, form, notices), { ...form, token });
   });
-
-  const expiredHold = (c: Ctx) => {
-    setFlash(c, mock, PAY.extraExpired);
-    return c.redirect('/wallet/cards/new', 303);
-  };
 
   return app;
 }

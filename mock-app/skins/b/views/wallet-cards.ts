@@ -1,15 +1,13 @@
 import { html } from 'hono/html';
 import { type CardProblem, cardLabel } from '../../../domain/card-input.ts';
 import type { StoredCard } from '../../../domain/cards.ts';
-import type { CardState, HistoryEntry } from '../../../domain/wallet.ts';
+import type { HistoryEntry, WalletCard } from '../../../domain/wallet.ts';
 import type { Ctx } from '../../../http/origin.ts';
 import { csrfField } from '../../../views/layout.ts';
 import { expiryOf, field, problems } from '../layout.ts';
 import { B, fill } from '../texts.ts';
 import { PAY } from '../texts-wallet.ts';
 import { cardFieldProblem, cardProblemText } from './card-problems.ts';
-
-export type WalletCard = StoredCard & { state: CardState };
 
 /**
  * R3: "Payment cards", a table with a row per card. "Unlink" is a GET form: it opens a confirm page
@@ -57,7 +55,7 @@ function stateText(card: WalletCard): string {
 }
 
 /** R1: the overview (a page, not a tab): the cards as a list, and "Your cards" to change them. */
-export function overviewView(p: { cards: WalletCard[]; manageLink: boolean }) {
+export function overviewView(p: { cards: WalletCard[] }) {
   return html`<h1>${PAY.overviewTitle}</h1>
 ${sections('overview')}
 <section aria-labelledby="in-wallet">
@@ -67,7 +65,7 @@ ${sections('overview')}
       ? html`<ul>${p.cards.map((card) => html`<li>${cardLabel(card)} · ${expiryOf(card)} · <strong>${stateText(card)}</strong></li>`)}</ul>`
       : html`<p>${PAY.noCards}</p>`
   }
-  ${p.manageLink ? html`<p><a href="/wallet/cards">${PAY.yourCards}</a></p>` : ''}
+  <p><a href="/wallet/cards">${PAY.yourCards}</a></p>
 </section>`;
 }
 
@@ -97,7 +95,8 @@ ${
  * R1, L2, F9 on one page (skin A has two): "Add a card", and a table row per card with "Remove"
  * (a link to a confirm page) and, for an expired card, "Replace".
  */
-export function yourCardsView(cards: WalletCard[]) {
+export function yourCardsView(p: { cards: WalletCard[]; canRemove: boolean }) {
+  const { cards } = p;
   return html`<h1>${PAY.cardsPageTitle}</h1>
 <p><a class="button" href="/wallet/cards/new">${PAY.addCard}</a></p>
 ${
@@ -107,8 +106,8 @@ ${
   <thead><tr><th scope="col">${PAY.card}</th><th scope="col">${PAY.expires}</th><th scope="col">${PAY.status}</th><th scope="col">${PAY.action}</th></tr></thead>
   <tbody>${cards.map(
     (card) => html`<tr><td>${cardLabel(card)}</td><td>${expiryOf(card)}</td><td>${stateText(card)}</td>
-    <td><a href="/wallet/cards/${card.id}/remove">${PAY.remove}</a>
-    ${card.state === 'expired' ? html` · <a href="/wallet/cards/new?replace=${card.id}">${PAY.replace}</a>` : ''}</td></tr>`,
+    <td>${p.canRemove ? html`<a href="/wallet/cards/${card.id}/remove">${PAY.remove}</a>` : ''}
+    ${card.state === 'expired' ? html` <a href="/wallet/cards/new?replace=${card.id}">${PAY.replace}</a>` : ''}</td></tr>`,
   )}</tbody>
 </table>`
     : html`<p>${PAY.noCards}</p>`
