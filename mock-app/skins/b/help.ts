@@ -38,8 +38,8 @@ export function helpB(mock: MockContext) {
   app.post('/my-cards/:id/remove', (c) => {
     const account = c.get('account');
     if (!account) return toLogin(c, `${mock.urls.help}/my-cards`);
-    const card = platform.cards.find(account.id, c.req.param('id'));
-    if (!card || !platform.removeCard('help', account.id, card.id)) return notFound(c);
+    const card = platform.removeCard('help', account.id, c.req.param('id'));
+    if (!card) return notFound(c);
     setFlash(c, mock, fill(HELP.removed, { card: cardLabel(card) }));
     return c.redirect('/my-cards', 303);
   });

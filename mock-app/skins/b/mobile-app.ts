@@ -96,8 +96,8 @@ export function mobileAppB(mock: MockContext) {
   app.post('/account/bank-cards/:id/remove', (c) => {
     const account = buyer(c, `${mock.urls.mobileApp}/account/bank-cards`);
     if (isAnswer(account)) return account;
-    const card = platform.cards.find(account.id, c.req.param('id'));
-    if (!card || !platform.removeCard('mobile-app', account.id, card.id)) return notFound(c);
+    const card = platform.removeCard('mobile-app', account.id, c.req.param('id'));
+    if (!card) return notFound(c);
     setFlash(c, mock, fill(APP.removed, { card: cardLabel(card) }));
     return c.redirect('/account/bank-cards', 303);
   });

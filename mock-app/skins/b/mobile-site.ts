@@ -52,8 +52,8 @@ export function mobileSiteB(mock: MockContext) {
   app.post('/account/cards/:id/delete', (c) => {
     const account = c.get('account');
     if (!account) return toLogin(c, `${mock.urls.mobileSite}/account/cards`);
-    const card = platform.cards.find(account.id, c.req.param('id'));
-    if (!card || !platform.removeCard('mobile-site', account.id, card.id)) return notFound(c);
+    const card = platform.removeCard('mobile-site', account.id, c.req.param('id'));
+    if (!card) return notFound(c);
     setFlash(c, mock, fill(SITE.deleted, { card: cardLabel(card) }));
     return c.redirect('/account/cards', 303);
   });
