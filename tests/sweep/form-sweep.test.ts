@@ -5,9 +5,24 @@ import { startMock, type RunningMock } from '../../mock-app/server.ts';
 import { loadConfig } from '../../support/config.ts';
 import { randomTestCard } from '../../support/test-cards.ts';
 import mockProfile from '../../targets/mock.ts';
-import { type FoundForm, formsIn, Jar, linksIn, postLarge } from './crawler.ts';
+import skinBProfile from '../../targets/skin-b-sandbox.ts';
+import { type FoundForm, formsIn, getFormUrlsIn, Jar, linksIn, postLarge } from './crawler.ts';
 
 const BASE = 6710;
+/** Skin B (MOCK_SKIN=b) is swept on ports of its own. */
+const BASE_B = 6720;
+
+/** Skin B's entry URLs, from its profile at `base` (the profile reads MOCK_PORT_BASE). */
+function skinBSeeds(base: number): string[] {
+  const saved = process.env.MOCK_PORT_BASE;
+  process.env.MOCK_PORT_BASE = String(base);
+  try {
+    return [...new Set(Object.values(skinBProfile().urls))];
+  } finally {
+    if (saved === undefined) delete process.env.MOCK_PORT_BASE;
+    else process.env.MOCK_PORT_BASE = saved;
+  }
+}
 
 /** Values no form should choke on: empty, huge, markup, SQL, control bytes, wrong types. */
 const MALFORMED = [
@@ -89,15 +104,15 @@ describe('malformed form posts', () => {
         if (!forms.has(key)) forms.set(key, form);
       }
       const origin = new URL(url).origin;
-      for (const link of linksIn(html, url))
+      // GET forms too: skin B's "Unlink" is one, leading to the confirm page that holds the POST form.
+      for (const link of [...linksIn(html, url), ...getFormUrlsIn(html, url)])
         if (new URL(link).origin === origin && !seen.has(link)) queue.push(link);
     }
     pages += seen.size;
     formCount += forms.size;
     // Signing out last keeps the session for every other form.
-    const ordered = [...forms.values()].sort(
-      (a, b) => Number(a.action.endsWith('/signout')) - Number(b.action.endsWith('/signout')),
-    );
+    const signOut = (form: FoundForm) => Number(/\/(signout|logout)$/.test(form.action));
+    const ordered = [...forms.values()].sort((a, b) => signOut(a) - signOut(b));
     for (const form of ordered) {
       const valid = Object.fromEntries(form.fields.map((f) => [f.name, f.value]));
       const encode = (fields: Record<string, string>) => new URLSearchParams(fields).toString();
@@ -190,5 +205,30 @@ describe('malformed form posts', () => {
     assert.deepEqual(fiveHundreds, []);
     console.log(`form sweep: ${resets.length} resets`);
     assert.deepEqual(resets, [], 'every request gets an answer, none a reset');
+  });
+  it('sweeps skin B (MOCK_SKIN=b) the same way: its own screens, confirm pages reached through GET forms', async () => {
+    await mock.close();
+    mock = await startMock(
+      loadMockConfig({
+        MOCK_SKIN: 'b',
+        MOCK_PORT_BASE: String(BASE_B),
+        MOCK_DB: ':memory:',
+        MOCK_CONTROL: 'on',
+        MOCK_MAIL: 'on',
+      }),
+      () => {},
+    );
+    seeds = skinBSeeds(BASE_B);
+    const before = { forms: formCount, fiveHundreds: fiveHundreds.length, resets: resets.length };
+    const perVisitor = {
+      signedOut: await sweep(new Jar()),
+      buyerWithoutWallet: await sweep(await buyerJar(false)),
+      buyerWithWallet: await sweep(await buyerJar(true)),
+    };
+    assert.equal((await fetch(`${mock.urls.shop}/healthz`)).status, 200, 'skin B must still be up');
+    console.log(`form sweep, skin B: ${formCount - before.forms} forms ${JSON.stringify(perVisitor)}`);
+    assert.ok(formCount - before.forms >= 15, `skin B: only ${formCount - before.forms} forms found`);
+    assert.deepEqual(fiveHundreds.slice(before.fiveHundreds), []);
+    assert.deepEqual(resets.slice(before.resets), [], 'every request gets an answer, none a reset');
   });
 });
