@@ -18,7 +18,7 @@ import {
   Secret,
   type SecretSet,
 } from '../../support/secrets.ts';
-import { EXCLUDE_FEATURES_ENV, selectionProblem, TAGS_ENV } from '../../support/select.ts';
+import { bothTags, EXCLUDE_FEATURES_ENV, selectionProblem, TAGS_ENV } from '../../support/select.ts';
 import type { TargetProfile } from '../../support/target.ts';
 import { groupScenarios, readResults } from './allure-results.ts';
 import { type JanitorSummary, janitorSummary, redactArtefacts, skippedWithReasons } from './artefacts.ts';
@@ -103,14 +103,17 @@ export interface SuiteOutcome {
   reportsDir: string;
 }
 
-/** Splits `--tags X` / `--tags=X` / `-t X` off a command line: the rest passes to the runner. */
+/**
+ * Splits `--tags X` / `--tags=X` / `-t X` off a command line (given more than once: all of them, as
+ * cucumber-js reads them); the rest passes to the runner.
+ */
 export function takeTags(argv: string[]): { tags?: string; args: string[] } {
   const args: string[] = [];
   let tags: string | undefined;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
-    if (a === '--tags' || a === '-t') tags = argv[++i];
-    else if (a.startsWith('--tags=')) tags = a.slice('--tags='.length);
+    if (a === '--tags' || a === '-t') tags = bothTags(tags, argv[++i]);
+    else if (a.startsWith('--tags=')) tags = bothTags(tags, a.slice('--tags='.length));
     else args.push(a);
   }
   return { tags, args };

@@ -72,6 +72,7 @@ describe('the spawn helper', () => {
     });
     assert.deepEqual(takeTags(['--tags=@smoke', '-p', 'id']).tags, '@smoke');
     assert.deepEqual(takeTags(['-t', 'not @wip']).tags, 'not @wip');
+    assert.equal(takeTags(['--tags', '@a', '-t', 'not @b']).tags, '(@a) and (not @b)', 'more than once: all');
   });
 });
 
