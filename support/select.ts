@@ -77,7 +77,8 @@ export function selects(expression: string | undefined, tags: readonly string[])
 /** Both selections at once (`and`); either may be absent. */
 export function bothTags(a: string | undefined, b: string | undefined): string | undefined {
   const parts = [a, b].filter((p): p is string => !!p?.trim());
-  return parts.length ? parts.map((p) => `(${p})`).join(' and ') : undefined;
+  if (parts.length < 2) return parts[0];
+  return parts.map((p) => `(${p})`).join(' and ');
 }
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
