@@ -31,6 +31,8 @@ export interface ScreenEntry {
   containerLabel?: string[];
   /** Controls the doctor presses on arrival before checking (e.g. the menu button that shows the menu). */
   reveal?: string[];
+  /** The label of the control that deletes a card on this screen (the doctor looks for it next to its card). */
+  deleteLabel?: string;
 }
 
 const list = (key: string, empty: string): ExpectedLabel => ({
@@ -122,6 +124,7 @@ export const SCREEN_CATALOG: Record<ScreenKey, ScreenEntry> = {
     url: 'walletDirect',
     listsCards: true,
     containerLabel: ['wallet.cardInformation'],
+    deleteLabel: 'wallet.deleteCard',
     labels: [{ key: 'wallet.directTitle', as: 'heading' }, list('wallet.cardInformation', 'wallet.noCards')],
     procedures: ['R3', 'L1', 'janitor', 'every removal (oracle)'],
   },
@@ -179,6 +182,7 @@ export const SCREEN_CATALOG: Record<ScreenKey, ScreenEntry> = {
     url: 'helpCards',
     listsCards: true,
     containerLabel: ['help.linkedCards'],
+    deleteLabel: 'help.deleteCard',
     labels: [list('help.linkedCards', 'help.noCards')],
     procedures: ['R4', 'every removal (oracle)'],
   },
@@ -198,6 +202,7 @@ export const SCREEN_CATALOG: Record<ScreenKey, ScreenEntry> = {
     url: 'mobileAppCards',
     listsCards: true,
     containerLabel: ['mobile.app.myBankCards'],
+    deleteLabel: 'mobile.app.delete',
     labels: [list('mobile.app.myBankCards', 'mobile.app.noCards')],
     procedures: ['R5', 'every removal (oracle)'],
   },
@@ -221,6 +226,7 @@ export const SCREEN_CATALOG: Record<ScreenKey, ScreenEntry> = {
     url: 'mobileSiteCards',
     listsCards: true,
     containerLabel: ['mobile.site.cardsTitle'],
+    deleteLabel: 'mobile.site.deleteCard',
     labels: [list('mobile.site.cardsTitle', 'mobile.site.noCards')],
     procedures: ['R6', 'every removal (oracle)'],
   },

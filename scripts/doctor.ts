@@ -5,15 +5,17 @@
 // role of each screen's container against the profile's `screens.<key>.container`, and the procedures
 // each problem blocks. One table; exit 1 on any problem, 2 when the profile or the target is unusable.
 import { spawn } from 'node:child_process';
-import { type Browser, chromium, type Page } from '@playwright/test';
-import { buyerSourceFor } from '../fixtures/buyers.ts';
+import { type Browser, type BrowserContext, chromium, type Page } from '@playwright/test';
+import { type Buyer, type BuyerSource, buyerSourceFor } from '../fixtures/buyers.ts';
 import { CONTAINER_ROLES, CONTROL_ROLES, Finder, pageTexts, type Wanted } from '../pages/common/find.ts';
 import { closestTexts, formatClosest, type PageText } from '../pages/common/similarity.ts';
 import { type ExpectedLabel, type LabelShape, SCREEN_CATALOG } from '../pages/screen-catalog.ts';
+import { Screens } from '../pages/screens.ts';
 import { findChromium, QUIET_CHROMIUM_ARGS } from '../support/browser.ts';
 import { loadConfig } from '../support/config.ts';
 import { ConfigError } from '../support/env.ts';
 import { guardHosts, isSetupError, readProfile } from '../support/load-target.ts';
+import { nextTestCard } from '../support/profile-cards.ts';
 import { labelAt, type ScreenKey, screenOptions } from '../support/profile-screens.ts';
 import type { TargetProfile } from '../support/target.ts';
 
@@ -84,19 +86,85 @@ async function examine(browser: Browser, target: TargetProfile): Promise<Row[]> 
   const buyer = await buyers.fresh(withWallet ? { walletAccount: true } : {});
   await buyers.signIn(context, buyer);
   const rows: Row[] = [];
+  // A linked card, so that card lists show a card (their container, its entry, its delete control).
+  const last4 = await linkOneCard(context, target, buyers, buyer, rows);
   try {
     for (const key of Object.keys(SCREEN_CATALOG) as ScreenKey[]) {
       const page = await context.newPage();
       try {
-        rows.push(...(await examineScreen(page, target, key, withWallet)));
+        rows.push(...(await examineScreen(page, target, key, withWallet, last4)));
       } finally {
         await page.close();
       }
     }
   } finally {
+    if (last4) await removeCard(context, target, last4, rows);
     await context.close();
   }
   return rows;
+}
+
+/** Links one test card (control API where granted, else checkout with "link card" ticked); its last 4, or undefined. */
+async function linkOneCard(
+  context: BrowserContext,
+  target: TargetProfile,
+  buyers: BuyerSource,
+  buyer: Buyer,
+  rows: Row[],
+): Promise<string | undefined> {
+  const card = nextTestCard(target, 'VISA', new Set());
+  const page = await context.newPage();
+  try {
+    if (buyers.linkCardDirectly) await buyers.linkCardDirectly(buyer, card);
+    else {
+      const checkout = new Screens(page, target).checkout;
+      await checkout.open();
+      await checkout.enterNewCard(card);
+      await checkout.chooseLinkCard(true);
+      await checkout.pay();
+    }
+    return card.last4;
+  } catch (error) {
+    rows.push({
+      screen: 'checkout',
+      label: '(link a card)',
+      text: `VISA •••• ${card.last4}`,
+      expected: 'order placed',
+      result: 'missing',
+      detail: `could not link a card, card lists are checked empty: ${(error as Error).message.split('\n')[0]}`,
+      blocks: SCREEN_CATALOG.checkout.procedures.join(', '),
+    });
+    return undefined;
+  } finally {
+    await page.close();
+  }
+}
+
+/** Removes the doctor's card again on the wallet direct page (as the janitor does). */
+async function removeCard(
+  context: BrowserContext,
+  target: TargetProfile,
+  last4: string,
+  rows: Row[],
+): Promise<void> {
+  const page = await context.newPage();
+  try {
+    const direct = new Screens(page, target).walletDirect;
+    await direct.open();
+    await (await direct.requestDelete(last4)).confirm();
+  } catch (error) {
+    rows.push({
+      screen: 'walletDirect',
+      label: '(remove the card)',
+      text: `•••• ${last4}`,
+      expected: 'removed',
+      result: 'missing',
+      detail: `the doctor's card is still linked: ${(error as Error).message.split('\n')[0]}`,
+      blocks: SCREEN_CATALOG.walletDirect.procedures.join(', '),
+    });
+  } finally {
+    await page.close();
+  }
 }
 
 async function examineScreen(
@@ -104,6 +172,7 @@ async function examineScreen(
   target: TargetProfile,
   key: ScreenKey,
   withWallet: boolean,
+  last4: string | undefined,
 ): Promise<Row[]> {
   const entry = SCREEN_CATALOG[key];
   const options = screenOptions(target.screens, key);
@@ -144,6 +213,8 @@ async function examineScreen(
     const containerKey = entry.containerLabel?.find((k) => labelAt(target.labels, k) !== undefined);
     if (containerKey && options.container)
       row(await checkContainerKind(find, containerKey, options.container));
+    if (containerKey && last4 && entry.listsCards === true && (!entry.labels[0]?.needsWallet || withWallet))
+      for (const r of await checkCard(find, texts, containerKey, last4, entry.deleteLabel)) row(r);
   }
   if (options.path)
     rows.push(
@@ -225,6 +296,52 @@ async function present(w: Wanted): Promise<boolean> {
   }
 }
 
+/** The doctor's card in the screen's list, and the control that deletes it next to it. */
+async function checkCard(
+  find: Finder,
+  texts: PageText[],
+  containerKey: string,
+  last4: string,
+  deleteLabel: string | undefined,
+): Promise<Omit<Row, 'screen' | 'blocks'>[]> {
+  const list = find.container(containerKey);
+  const entry = find.card(list.locator, last4);
+  const rows: Omit<Row, 'screen' | 'blocks'>[] = [];
+  const shown = await present({ ...list, locator: entry, state: 'visible' });
+  rows.push({
+    label: containerKey,
+    text: `•••• ${last4} in "${list.text}"`,
+    expected: 'card entry',
+    result: shown ? 'found' : 'missing',
+    detail: shown
+      ? ''
+      : 'the linked card is not listed in that container (list item, row, radio, option or article)',
+  });
+  if (!shown || !deleteLabel) return rows;
+  const control = find.control(deleteLabel, {
+    within: entry,
+    prefix: true,
+    roles: ['button', 'link', 'menuitem'],
+  });
+  if (await present(control))
+    rows.push({
+      label: deleteLabel,
+      text: control.text,
+      expected: 'control',
+      result: 'found',
+      detail: 'next to the card',
+    });
+  else
+    rows.push({
+      label: deleteLabel,
+      text: control.text,
+      expected: 'control',
+      result: 'missing',
+      detail: `no control starting with it next to the card; closest: ${formatClosest(closestTexts(control.text, texts))}`,
+    });
+  return rows;
+}
+
 /** The role the container really has, against the profile's claim (`screens.<key>.container`). */
 async function checkContainerKind(
   find: Finder,
@@ -235,25 +352,28 @@ async function checkContainerKind(
   const base = { label: `screens.${find.screen}.container`, text: wanted.text, expected: claimed };
   if (!(await present(wanted)))
     return { ...base, result: 'not checked', detail: `no container "${wanted.text}" to look at` };
-  const actual = await wanted.locator.evaluate((el) => {
-    const role = el.getAttribute('role');
-    if (role) return role;
-    const tag = el.tagName.toLowerCase();
-    const implicit: Record<string, string> = {
-      section: 'region',
-      ul: 'list',
-      ol: 'list',
-      menu: 'list',
-      table: 'table',
-      fieldset: 'group',
-      dialog: 'dialog',
-      nav: 'navigation',
-      main: 'page',
-      form: 'form',
-    };
-    return implicit[tag] ?? 'section';
-  });
-  return actual === claimed
+  const kinds = await (wanted.all ?? wanted.locator).evaluateAll((els) =>
+    els.map((el) => {
+      const role = el.getAttribute('role');
+      if (role) return role;
+      const tag = el.tagName.toLowerCase();
+      const implicit: Record<string, string> = {
+        section: 'region',
+        ul: 'list',
+        ol: 'list',
+        menu: 'list',
+        table: 'table',
+        fieldset: 'group',
+        dialog: 'dialog',
+        nav: 'navigation',
+        main: 'page',
+        form: 'form',
+      };
+      return implicit[tag] ?? 'section';
+    }),
+  );
+  const actual = [...new Set(kinds)].join(' and ');
+  return kinds.includes(claimed)
     ? { ...base, result: 'found', detail: '' }
     : {
         ...base,

@@ -42,6 +42,8 @@ export interface Wanted {
    * be empty (a menu whose list is positioned absolutely) while the accessibility tree has them.
    */
   state?: 'visible' | 'attached';
+  /** Every match, not only the first (the doctor compares their roles). */
+  all?: Locator;
 }
 
 /** A locator that did not match on a screen: the message names screen, label key, roles, closest texts, fix. */
@@ -100,20 +102,22 @@ export class Finder {
     const scope = o.within ?? this.page;
     const quoted = JSON.stringify(text);
     const headed = `:is(h1,h2,h3,h4,h5,h6,legend,caption):text-is(${quoted})`;
-    const locator = anyOf([
+    const all = anyOf([
       ...CONTAINER_ROLES.map((role) => scope.getByRole(role, { name: text, exact: true })),
       scope.locator(`:is(section,article,fieldset,div,aside,form,nav,dialog,table):has(> ${headed})`),
       scope.locator(`:is(section,article,div,aside,form,nav,dialog):has(> header > ${headed})`),
       scope
         .getByRole('main')
         .filter({ has: this.page.getByRole('heading', { name: text, exact: true, level: 1 }) }),
-    ]).first();
+    ]);
+    const locator = all.first();
     return {
       locator,
       key,
       text,
       roles: [...CONTAINER_ROLES, 'section with that heading', 'page with that h1'],
       state: 'attached',
+      all,
     };
   }
 
