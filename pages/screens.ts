@@ -17,6 +17,7 @@ import { AccountPanel } from './shop/account-panel.ts';
 import { CheckoutPage } from './shop/checkout-page.ts';
 import { DisputesPage } from './shop/disputes-page.ts';
 import { OrdersPage } from './shop/orders-page.ts';
+import { SignInPage } from './shop/sign-in-page.ts';
 import { SignUpPage } from './shop/sign-up-page.ts';
 import { SupportPage } from './shop/support-page.ts';
 import { WalletDirectPage } from './wallet/direct-page.ts';
@@ -36,6 +37,10 @@ export class Screens {
     readonly page: Page,
     readonly target: TargetProfile,
   ) {}
+
+  get signIn(): SignInPage {
+    return this.build('signIn', SignInPage);
+  }
 
   get signUp(): SignUpPage {
     return this.build('signUp', SignUpPage);
