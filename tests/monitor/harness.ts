@@ -41,7 +41,12 @@ export async function startReceiver(respond: number | Respond = 200): Promise<Re
     url: `http://127.0.0.1:${port}/hook`,
     posts,
     requests,
-    close: () => new Promise((ok) => server.close(() => ok())),
+    close: () =>
+      new Promise((ok) => {
+        if (!server.listening) return ok();
+        server.close(() => ok());
+        server.closeAllConnections();
+      }),
   };
 }
 

@@ -15,14 +15,7 @@ import { outboxDirOf } from '../../monitor/outbox.ts';
 import { startServer } from '../../monitor/server.ts';
 import { type Attempt, type Scripted, type ScriptedRun, standInRunner } from '../../monitor/standin.ts';
 import { loadState } from '../../monitor/state.ts';
-import {
-  monitorEnv,
-  type Receiver,
-  runOnce,
-  startMonitor,
-  startReceiver,
-  waitFor,
-} from './harness.ts';
+import { monitorEnv, type Receiver, runOnce, startMonitor, startReceiver, waitFor } from './harness.ts';
 import { parsePrometheus } from './prometheus.ts';
 
 const ROOT = '/tmp/cw-d/issue13';
@@ -90,6 +83,14 @@ async function monitor(
   };
 }
 
+/** Receivers of this file, closed in after() even when a test fails (an open one keeps node alive). */
+const receivers: Receiver[] = [];
+const receiver = async (...args: Parameters<typeof startReceiver>) => {
+  const r = await startReceiver(...args);
+  receivers.push(r);
+  return r;
+};
+
 const items = (hook: Receiver) =>
   hook.posts.map((p) => p.cardwatch.items.map((i) => `${i.kind} ${i.procedure ?? ''}`.trim()));
 
@@ -99,7 +100,7 @@ describe('issue #13: the monitor-side inputs, through real cycles with a stand-i
   before(() => rm(ROOT, { recursive: true, force: true }));
 
   it('1. a 500 on the help centre is R4 failing (counted, lastChecked moved) and DOWN after 3 of 4 cycles', async () => {
-    const hook = await startReceiver();
+    const hook = await receiver();
     const help500 = failed(
       'Error: the help centre answered HTTP 500 (/help)',
       'When the buyer removes the card',
@@ -130,13 +131,12 @@ describe('issue #13: the monitor-side inputs, through real cycles with a stand-i
       item.line,
       /^R4 DOWN: step "When the buyer removes the card", on the help centre, answered HTTP 500 — Error: the help centre answered HTTP 500 \(\/help\) \[context F5\]$/,
     );
-    await hook.close();
   });
 
   it("1. only the monitor's own trouble is infrastructure: browser cannot start, target unreachable as a whole", async () => {
     const launch = failed("Error: browserType.launch: Executable doesn't exist at /etc/hostname");
     const refused = failed('Error: page.goto: net::ERR_CONNECTION_REFUSED at http://127.0.0.1:4701/');
-    const hook = await startReceiver();
+    const hook = await receiver();
     const m = await monitor(
       'infra',
       (c) => ({ scenarios: c === 1 ? [R3([launch]), R4([launch])] : [R3([refused]), R4([refused])] }),
@@ -154,12 +154,11 @@ describe('issue #13: the monitor-side inputs, through real cycles with a stand-i
       'no procedure state',
     );
     assert.deepEqual(items(hook), [['infrastructure']], 'one message when it starts');
-    await hook.close();
   });
 
   it('2. a webhook answering 429 with Retry-After: 25 for 25 s: delivered in the cycle after the wait, nothing lost', async () => {
     const t0 = { at: 0 };
-    const hook = await startReceiver(() =>
+    const hook = await receiver(() =>
       Date.now() - t0.at < 25_000 ? { status: 429, headers: { 'retry-after': '25' } } : { status: 200 },
     );
     const m = await monitor(
@@ -174,12 +173,11 @@ describe('issue #13: the monitor-side inputs, through real cycles with a stand-i
     assert.equal(hook.requests.length, 2, 'one 429, then one attempt after Retry-After');
     assert.ok(hook.requests[1]!.at - hook.requests[0]!.at >= 25_000, 'waited what Retry-After asked');
     assert.equal(readdirSync(outboxDirOf(m.reportsDir)).filter((f) => f.endsWith('.json')).length, 0);
-    await hook.close();
   });
 
   it("2. Retry-After beyond the cycle's budget: kept in the outbox, sent at the next cycle, in order, marked late", async () => {
     let refuse = true;
-    const hook = await startReceiver(() =>
+    const hook = await receiver(() =>
       refuse ? { status: 429, headers: { 'retry-after': '120' } } : { status: 200 },
     );
     const m = await monitor(
@@ -199,12 +197,11 @@ describe('issue #13: the monitor-side inputs, through real cycles with a stand-i
     assert.equal(hook.posts[0]!.cardwatch.late, true);
     assert.match(hook.posts[0]!.text, /^\[late: from \S+\] cardwatch: DOWN R3/);
     assert.equal(hook.posts[1]!.cardwatch.late, undefined);
-    await hook.close();
   });
 
   it('2. nothing lost across a restart: the daemon sends what waits in the outbox when it starts', async () => {
     let refuse = true;
-    const hook = await startReceiver(() => (refuse ? { status: 503 } : { status: 200 }));
+    const hook = await receiver(() => (refuse ? { status: 503 } : { status: 200 }));
     const m = await monitor(
       'restart',
       () => ({ scenarios: [R3([failed('Error: x on the wallet direct page')])] }),
@@ -233,11 +230,10 @@ describe('issue #13: the monitor-side inputs, through real cycles with a stand-i
       await new Promise((done) => daemon.child.once('exit', done));
     }
     assert.match(daemon.output(), /1 undelivered alert message\(s\) in the outbox: sending them late/);
-    await hook.close();
   });
 
   it('3. R3 failing every other cycle: one FLAPPING message (was DOWN/RECOVERED six times)', async () => {
-    const hook = await startReceiver();
+    const hook = await receiver();
     const m = await monitor(
       'flapping',
       (c) => ({
@@ -252,11 +248,10 @@ describe('issue #13: the monitor-side inputs, through real cycles with a stand-i
       hook.posts[0]!.cardwatch.items[0]!.line,
       /^R3 FLAPPING: state changed in \d+ % of recent cycles/,
     );
-    await hook.close();
   });
 
   it('4. a feature the suite cannot load is "suite error <file>:<line>", never "target unreachable"', async () => {
-    const hook = await startReceiver();
+    const hook = await receiver();
     const dup = {
       file: 'features/checkout/payment-methods.feature',
       line: 14,
@@ -296,7 +291,6 @@ describe('issue #13: the monitor-side inputs, through real cycles with a stand-i
     assert.ok(
       m.lines.some((l) => /features\/checkout\/payment-methods\.feature:14: suite error: duplicate/.test(l)),
     );
-    await hook.close();
   });
 
   it('8. MONITOR_TIMEZONE=Asia/Jakrta stops the monitor with one line naming it (no croner stack trace)', async () => {
@@ -311,7 +305,7 @@ describe('issue #13: the monitor-side inputs, through real cycles with a stand-i
   });
 
   it('9. degraded from cw.procedureMs: 32.5 s with 9.9 s of steps is up; the failed clean-up is a janitor warning', async () => {
-    const hook = await startReceiver();
+    const hook = await receiver();
     const warning = 'buyer-2@sandbox.cardwatch.test: clearing cards answered HTTP 503';
     const m = await monitor(
       'degraded',
@@ -341,11 +335,10 @@ describe('issue #13: the monitor-side inputs, through real cycles with a stand-i
     await m.cycle(); // the procedure's own time is over 20 s: that is degraded
     assert.deepEqual(items(hook), [['degraded R3']]);
     assert.match(hook.posts[0]!.cardwatch.items[0]!.line, /passed in 21\.0 s \(procedure time\)/);
-    await hook.close();
   });
 
   it('10 + 12. a DOWN names step, screen, control and status; an unticked link box is L1 down with F3 as context', async () => {
-    const hook = await startReceiver();
+    const hook = await receiver();
     const unticked = failed(
       "TimeoutError: locator.check: Timeout 10000ms exceeded.\nCall log:\n  - waiting for getByRole('checkbox', { name: 'Link this card to my wallet' })",
       'When the buyer pays with the link box ticked',
@@ -392,11 +385,10 @@ describe('issue #13: the monitor-side inputs, through real cycles with a stand-i
     } finally {
       await new Promise<void>((done) => server.close(() => done()));
     }
-    await hook.close();
   });
 
   it('11. one removal fault behind six procedures: one DOWN message naming all six, one RECOVERED (was 6 + 6)', async () => {
-    const hook = await startReceiver();
+    const hook = await receiver();
     const noop = failed('Error: VISA •••• 2223 is still shown on the wallet direct page (this session)');
     const faulty = new Set([2, 3, 4]);
     const m = await monitor(
@@ -413,8 +405,10 @@ describe('issue #13: the monitor-side inputs, through real cycles with a stand-i
     assert.match(hook.posts[0]!.text, /^cardwatch: DOWN R1, R2, R3, R4, R5, R6 — /);
     for (const item of hook.posts[0]!.cardwatch.items)
       assert.match(item.line, /step "Then the card is removed everywhere", on the wallet direct page/);
-    await hook.close();
   });
 
-  after(() => assert.ok(existsSync(ROOT)));
+  after(async () => {
+    await Promise.all(receivers.map((r) => r.close()));
+    assert.ok(existsSync(ROOT));
+  });
 });
