@@ -123,6 +123,10 @@ export async function benchMonitor(
     MONITOR_KEEP_RUNS: '10',
     MONITOR_PORT: String(port),
     MONITOR_CRON: '0 2 * * *',
+    // every cycle decides and alternation never reads as flapping: each cycle posts one message
+    MONITOR_CHANGE_QUORUM: '1',
+    MONITOR_CHANGE_WINDOW: '1',
+    MONITOR_FLAP_WINDOW: '50',
   };
   delete env.MONITOR_WEBHOOK_URL;
   const cfg = loadMonitorConfig(env);
