@@ -14,7 +14,7 @@ import {
 } from './alerts.ts';
 import { type MonitorConfig, policyOf } from './config.ts';
 import { observeRun, oneLine, type RunObservation, type SuiteError } from './observe.ts';
-import { alertId, enqueue, type FlushResult, flush } from './outbox.ts';
+import { alertId, enqueue, type FlushResult, flush, pending } from './outbox.ts';
 import {
   generateRunReport,
   pruneRuns,
@@ -192,7 +192,10 @@ export async function runCycle(deps: CycleDeps): Promise<CycleResult> {
   const obs = await observeRun(join(runDir, 'allure-results'), cfg.MONITOR_DEGRADED_MS, suiteErrors);
   if (outcome.timedOut) obs.infrastructure = `the run took longer than ${cfg.MONITOR_RUN_TIMEOUT_MS} ms`;
   else if (obs.scenarios.length === 0 && suiteErrors.length === 0) {
-    const why = 'error' in outcome ? outcome.error.message : await firstErrorLine(join(runDir, 'suite.log'));
+    const why =
+      'error' in outcome
+        ? outcome.error.message
+        : (outcome.setupError ?? (await firstErrorLine(join(runDir, 'suite.log'))));
     obs.infrastructure = `the suite exited with code ${outcome.exitCode} before any scenario ran${why ? `: ${why}` : ''} (see ${join(runDir, 'suite.log')})`;
   }
   const stopping = deps.isStopping?.() ?? false;
@@ -297,10 +300,13 @@ export async function runCycle(deps: CycleDeps): Promise<CycleResult> {
     );
   if (items.length)
     log(`[alert] message ${messageId} queued: ${items.map((i) => i.line.split(':')[0]).join(', ')}`);
-  const delivery = await flush(cfg.REPORTS_DIR, {
-    ...flushOptionsOf(cfg, log, deps.webhookMinTimeoutMs),
-    fresh,
-  });
+  // Shutting down: what waits stays in the outbox for the next start (no budget spent on the way out).
+  const delivery: FlushResult = stopping
+    ? { sent: 0, late: 0, left: (await pending(cfg.REPORTS_DIR)).length }
+    : await flush(cfg.REPORTS_DIR, {
+        ...flushOptionsOf(cfg, log, deps.webhookMinTimeoutMs),
+        fresh,
+      });
   const alertsMs = performance.now() - t2;
 
   const t3 = performance.now();
