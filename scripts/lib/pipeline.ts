@@ -284,7 +284,11 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteOutcome> {
     if (!setupError && options.runner === 'cucumber') {
       const entry = target.kind === 'mock' ? mockServerCommand(cfg, target) : localServerCommand(target);
       if (entry) {
-        server = await startServer(entry);
+        // the run's own environment (REPORTS_DIR, MOCK_*...) under the entry's, as Playwright passes it
+        server = await startServer({
+          ...entry,
+          env: { ...(options.env as Record<string, string>), ...entry.env },
+        });
         say(`server up at ${server.url}`);
       }
     }
