@@ -51,7 +51,11 @@ describe('.github/workflows', () => {
     assert.match(runs(job), /npm run monitor -- --once/);
     const restore = job.steps!.find((s) => s.uses?.startsWith('actions/cache/restore'))!;
     const save = job.steps!.find((s) => s.uses?.startsWith('actions/cache/save'))!;
-    for (const step of [restore, save]) assert.match(String(step.with?.['path']), /reports\/history\.jsonl/);
+    for (const step of [restore, save]) {
+      assert.match(String(step.with?.['path']), /reports\/history\.jsonl/);
+      assert.match(String(step.with?.['path']), /reports\/outbox/, 'undelivered alerts survive to the next night');
+    }
+    assert.equal(job.env?.['MONITOR_CHANGE_QUORUM'], '1', 'one cycle a night decides');
     assert.ok(uses(job).some((u) => u.startsWith('actions/upload-pages-artifact')));
     assert.ok(uses(wf.jobs['publish']!).some((u) => u.startsWith('actions/deploy-pages')));
     assert.equal(wf.jobs['publish']!.needs, 'monitor');
