@@ -6,7 +6,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
-import { monitorEnv, readState, startMonitor, startReceiver, waitFor } from './harness.ts';
+import { monitorEnv, type Receiver, readState, startMonitor, startReceiver, waitFor } from './harness.ts';
 
 const REPORTS = '/tmp/cw-monitor/test-daemon-wiring';
 const skip =
@@ -16,7 +16,9 @@ const skip =
 
 describe('monitor daemon with the browser: help-500 pages R4 once', { timeout: 600_000, skip }, () => {
   let daemon: ReturnType<typeof startMonitor> | undefined;
+  let hook: Receiver | undefined;
   after(async () => {
+    await hook?.close(); // an open receiver would keep node (and the browser lock) alive
     if (daemon && daemon.child.exitCode === null && daemon.child.signalCode === null) {
       daemon.child.kill('SIGTERM');
       await new Promise((done) => daemon!.child.once('exit', done));
@@ -25,7 +27,7 @@ describe('monitor daemon with the browser: help-500 pages R4 once', { timeout: 6
 
   it('one cycle: R4 DOWN, "on the help centre, answered HTTP 500", context F5; outbox empty', async () => {
     await rm(REPORTS, { recursive: true, force: true });
-    const hook = await startReceiver();
+    hook = await startReceiver();
     daemon = startMonitor(
       [],
       monitorEnv({
@@ -47,7 +49,7 @@ describe('monitor daemon with the browser: help-500 pages R4 once', { timeout: 6
       'the first message',
       () => {
         if (daemon!.child.exitCode !== null) throw new Error(`the daemon exited:\n${daemon!.output()}`);
-        return hook.posts.length > 0;
+        return hook!.posts.length > 0;
       },
       400_000,
     ).catch((error: Error) => {
@@ -70,6 +72,5 @@ describe('monitor daemon with the browser: help-500 pages R4 once', { timeout: 6
     assert.ok(!existsSync(outbox) || readdirSync(outbox).filter((f) => f.endsWith('.json')).length === 0);
     daemon.child.kill('SIGTERM');
     await new Promise((done) => daemon!.child.once('exit', done));
-    await hook.close();
   });
 });
