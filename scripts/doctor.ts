@@ -31,7 +31,7 @@ interface Row {
   blocks: string;
 }
 
-const CHECK_MS = 2500;
+const CHECK_MS = 1500;
 /** Roles that count for each shape (a heading-based container shows as its heading). */
 const ACCEPTED: Record<LabelShape, readonly string[]> = {
   control: CONTROL_ROLES,
@@ -305,12 +305,13 @@ async function checkCard(
   deleteLabel: string | undefined,
 ): Promise<Omit<Row, 'screen' | 'blocks'>[]> {
   const list = find.container(containerKey);
-  const entry = find.card(list.locator, last4);
+  // The very lookup the steps and the oracle use (checkout: radios anywhere in the form).
+  const entry = new Screens(find.page, find.target).cardList(find.screen).card(last4);
   const rows: Omit<Row, 'screen' | 'blocks'>[] = [];
   const shown = await present({ ...list, locator: entry, state: 'visible' });
   rows.push({
     label: containerKey,
-    text: `•••• ${last4} in "${list.text}"`,
+    text: `•••• ${last4} (${list.text})`,
     expected: 'card entry',
     result: shown ? 'found' : 'missing',
     detail: shown

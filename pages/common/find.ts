@@ -110,7 +110,7 @@ export class Finder {
         .getByRole('main')
         .filter({ has: this.page.getByRole('heading', { name: text, exact: true, level: 1 }) }),
     ]);
-    const locator = all.first();
+    const locator = all.first().describe(`"${text}" (labels.${key}), any container role, on the ${this.where}`);
     return {
       locator,
       key,
@@ -160,7 +160,10 @@ export class Finder {
    * option or article showing those 4 digits as a group of their own ("VISA •••• 4242").
    */
   card(list: Locator, last4: string): Locator {
-    return this.entries(list, last4of(last4)).last();
+    // The description replaces the long or-chain in reports, traces and assertion messages.
+    return this.entries(list, last4of(last4))
+      .last()
+      .describe(`the card •••• ${last4} on the ${this.where} (screens.${this.screen})`);
   }
 
   /** Every entry (list item, row, radio, option, article) inside `list` whose text matches `text`. */

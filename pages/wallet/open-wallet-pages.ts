@@ -45,7 +45,8 @@ export class OpenWalletPages {
     this.captchaImage = main.getByRole('img', { name: wallet.captchaImage, exact: true });
     this.captcha = main.getByLabel(wallet.captchaLabel, { exact: true });
     this.send = main.getByRole('button', { name: wallet.sendConfirmation, exact: true });
-    this.captchaRefused = main.getByText(wallet.errors.captcha);
+    // A target may say it twice (the form's summary and the field's own problem).
+    this.captchaRefused = main.getByText(wallet.errors.captcha).first();
     this.sentHeading = page.getByRole('heading', { name: wallet.sentTitle, level: 1 });
     this.resendButton = main.getByRole('button', { name: wallet.resend, exact: true });
     this.linkExpiredHeading = page.getByRole('heading', { name: wallet.linkExpiredTitle, level: 1 });
