@@ -198,3 +198,61 @@ describe('harder than the baseline', () => {
     assert.deepEqual(harderThan(baselineOf(off), baselineOf(scanned('serious'))), []);
   });
 });
+
+describe('friction records read back from allure-results', () => {
+  it('finds the record in a Playwright fixture step and in a cucumber-js after-hook container; the final attempt decides', async () => {
+    const { mkdtemp, writeFile } = await import('node:fs/promises');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { readFrictionRecords, representative } = await import('../../support/friction/results.ts');
+    const dir = await mkdtemp(join(tmpdir(), 'cw-friction-'));
+    const write = (name: string, body: unknown) => writeFile(join(dir, name), JSON.stringify(body));
+    const result = (
+      uuid: string,
+      fullName: string,
+      status: string,
+      start: number,
+      steps: unknown[] = [],
+    ) => ({
+      uuid,
+      name: fullName,
+      fullName,
+      status,
+      labels: [],
+      parameters: [{ name: 'Project', value: 'desktop' }],
+      steps,
+      start,
+      stop: start + 1,
+    });
+    const fixture = (source: string) => [
+      {
+        name: 'After Hooks',
+        steps: [{ name: 'friction.json', attachments: [{ name: 'friction.json', source }] }],
+      },
+    ];
+    await write('r3a.json', record({ actions: 9 }));
+    await write('r3b.json', record({ actions: 3 }));
+    await write('r4.json', record({ procedure: 'R4', key: 'R4 | s', actions: 4 }));
+    // R3: a failed first attempt, then the retry that passed
+    await write('1-result.json', result('1', 'R3 way', 'failed', 1, fixture('r3a.json')));
+    await write('2-result.json', result('2', 'R3 way', 'passed', 5, fixture('r3b.json')));
+    // R4 under cucumber-js: the attachment belongs to the after-hook fixture
+    await write('3-result.json', result('3', 'R4 way', 'passed', 1));
+    await write('c-container.json', {
+      children: ['3'],
+      afters: [{ name: 'scenario session', steps: fixture('r4.json')[0]!.steps }],
+    });
+    const read = await readFrictionRecords(dir);
+    assert.deepEqual(read.map((r) => [r.record.procedure, r.record.actions, r.record.passed]).sort(), [
+      ['R3', 3, true],
+      ['R4', 4, true],
+    ]);
+    assert.equal(
+      representative(
+        read.map((r) => r.record),
+        'R4',
+      )?.actions,
+      4,
+    );
+  });
+});
