@@ -110,7 +110,9 @@ export class Finder {
         .getByRole('main')
         .filter({ has: this.page.getByRole('heading', { name: text, exact: true, level: 1 }) }),
     ]);
-    const locator = all.first().describe(`"${text}" (labels.${key}), any container role, on the ${this.where}`);
+    const locator = all
+      .first()
+      .describe(`"${text}" (labels.${key}), any container role, on the ${this.where}`);
     return {
       locator,
       key,
@@ -301,13 +303,17 @@ export class ConfirmStep {
     await this.answer('confirm');
   }
 
-  /** Presses confirm (or cancel) in the open step and waits until it is gone. */
-  async answer(which: 'confirm' | 'cancel'): Promise<void> {
+  /** The open step's confirm or cancel control (`screens.<screen>.confirmWith` / `cancelWith`, else common.*). */
+  async control(which: 'confirm' | 'cancel'): Promise<Wanted> {
     const { options } = this.find;
     const key = (which === 'confirm' ? options.confirmWith : options.cancelWith) ?? `common.${which}`;
-    const scope = await this.scope();
-    const onPage = scope !== this.dialog;
-    await this.find.click(this.find.control(key, { within: scope, roles: ['button', 'link'] }));
+    return this.find.control(key, { within: await this.scope(), roles: ['button', 'link'] });
+  }
+
+  /** Presses confirm (or cancel) in the open step and waits until it is gone. */
+  async answer(which: 'confirm' | 'cancel'): Promise<void> {
+    const onPage = !(await this.dialog.isVisible());
+    await this.find.click(await this.control(which));
     await (onPage ? this.confirmPage : this.dialog).waitFor({ state: 'hidden' });
   }
 

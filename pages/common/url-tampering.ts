@@ -28,10 +28,7 @@ export class UrlTampering {
     if ((await inEntry.count()) > 0) return inEntry.first();
     const removal = await this.direct.requestDelete(last4);
     await removal.step.title.locator.waitFor();
-    const confirm = this.direct.find.control('common.confirm', {
-      within: (await removal.step.dialog.isVisible()) ? removal.step.dialog : this.page.getByRole('main'),
-      roles: ['button'],
-    });
+    const confirm = await removal.step.control('confirm');
     return confirm.locator.locator('xpath=ancestor::form[1]');
   }
 
