@@ -10,31 +10,22 @@ import {
   labelValues,
   readResults,
 } from '../scripts/lib/allure-results.ts';
+import { SUITE_ERROR_LABEL, type SuiteError } from '../scripts/lib/suite-errors.ts';
+import { JANITOR_WARNING_LABEL, PHASE_LABELS } from '../support/report-labels.ts';
 import { type Evidence, evidenceOf } from './evidence.ts';
 
 /** passed; slow = passed but its procedure time over the degraded threshold; failed; infra = not measured. */
 export type Outcome = 'passed' | 'slow' | 'failed' | 'infra';
 
 /** A feature file the suite could not load (bddgen error, duplicate title, syntax error...). */
-export interface SuiteError {
-  file: string;
-  line?: number;
-  message: string;
-}
+export type { SuiteError };
 
 export const suiteErrorName = (e: SuiteError) => `suite error ${e.file}${e.line ? `:${e.line}` : ''}`;
 
-/** Phase times helper C's fixtures record as Allure labels (integers in ms, as strings). */
-export const PHASE_LABELS = {
-  setupMs: 'cw.setupMs',
-  procedureMs: 'cw.procedureMs',
-  oracleMs: 'cw.oracleMs',
-  janitorMs: 'cw.janitorMs',
-} as const;
-export const JANITOR_WARNING_LABEL = 'cw.janitorWarning';
-/** The label of the broken result the suite pipeline writes per feature file it left out
- *  (scripts/lib/suite-errors.ts, value: the file); such a result is a suite error, not a scenario. */
-export const SUITE_ERROR_LABEL = 'suiteError';
+// Phase times and janitor warnings: the labels the scenario session records (support/report-labels.ts).
+export { JANITOR_WARNING_LABEL, PHASE_LABELS };
+// The pipeline writes one broken result per feature file it left out, labelled SUITE_ERROR_LABEL
+// (value: the file): such a result is a suite error, not a scenario.
 
 /** Suite errors read back from those results ("suite error: <file>:<line> <message>" per line). */
 function suiteErrorsOfResult(r: AllureResult): SuiteError[] {

@@ -1,11 +1,14 @@
 // The monitor's pure parts: results -> outcomes (classification by evidence), state transitions
 // (K of N, flapping, failure rate), the cycle's one message, config.
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { changeItem, cyclePayload } from '../../monitor/alerts.ts';
 import { loadMonitorConfig, policyOf } from '../../monitor/config.ts';
 import { flapPercent, type Mark, quorumState } from '../../monitor/hysteresis.ts';
-import { observeResults } from '../../monitor/observe.ts';
+import { observeResults, observeRun } from '../../monitor/observe.ts';
 import { type Attempt, scriptedResults } from '../../monitor/standin.ts';
 import {
   applyObservation,
@@ -16,6 +19,7 @@ import {
   type StateChange,
   uptime,
 } from '../../monitor/state.ts';
+import { writeSuiteErrorResults } from '../../scripts/lib/suite-errors.ts';
 import { ConfigError } from '../../support/env.ts';
 
 const POLICY = policyOf(loadMonitorConfig({}));
@@ -126,6 +130,26 @@ describe('classification by evidence', () => {
       'suite error features/wallet/x.feature:12: duplicate test title "ID | Western Union"',
     );
     assert.match(observeResults([], 8000).infrastructure ?? '', /no results/);
+  });
+
+  it("the pipeline's broken result for a file it left out is a suite error, not a failed scenario", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cw-suite-error-'));
+    writeSuiteErrorResults(dir, [
+      { file: 'features/wallet/x.feature', line: 7, message: 'Gherkin syntax error: expected a step' },
+    ]);
+    for (const r of results([pass()])) writeFileSync(join(dir, `${r.uuid}-result.json`), JSON.stringify(r));
+    const obs = await observeRun(dir, 8000);
+    rmSync(dir, { recursive: true, force: true });
+    assert.equal(obs.infrastructure, undefined, 'the other files ran');
+    assert.deepEqual(obs.suiteErrors, [
+      { file: 'features/wallet/x.feature', line: 7, message: 'Gherkin syntax error: expected a step' },
+    ]);
+    assert.deepEqual(
+      obs.scenarios.map((x) => x.subjects),
+      [['R3']],
+      'no scenario for the broken file',
+    );
+    assert.equal(obs.counts.failed, 0);
   });
 
   it('a pass after a retry is flaky, not failed', () => {
