@@ -8,8 +8,11 @@ import type { CategoryId } from '../scripts/lib/allure-results.ts';
  * fails:    every `caughtBy` scenario fails, in `category`, naming its procedure and the failed step.
  * degraded: every `caughtBy` scenario passes, but slower than MONITOR_DEGRADED_MS (category "degraded").
  * flaky:    every `caughtBy` scenario fails once and passes on the retry (category "flaky").
+ * passes:   every `caughtBy` scenario still passes, not slower, not flaky (no category): a friction or
+ *           accessibility regression (issue 15) that must not break the flow; the friction monitor's
+ *           HARDER alert, not a red scenario, is what notices it.
  */
-export type Outcome = 'fails' | 'degraded' | 'flaky';
+export type Outcome = 'fails' | 'degraded' | 'flaky' | 'passes';
 
 export interface FaultExpectation {
   fault: FaultName;
@@ -18,6 +21,7 @@ export interface FaultExpectation {
   /** The scenarios that must notice it. */
   caughtBy: string;
   outcome: Outcome;
+  /** The Allure category the noticing scenarios land in; ignored for `passes` (a passed test has none). */
   category: CategoryId;
   /** Scenarios that must stay green (passed, not flaky, not degraded) with the fault on; '' = none judged. */
   unaffected: string;
@@ -146,6 +150,30 @@ const TABLE: Omit<FaultExpectation, 'breaks'>[] = [
     category: 'flaky',
     unaffected: '',
     retries: 1,
+  },
+  // Issue 15: removal made harder. The two that demand more of the buyer turn the functional scenario
+  // red (its page objects cannot pass an unknown page or fill an unknown required field); the
+  // accessibility one leaves the flow intact.
+  {
+    fault: 'remove-extra-confirm-page',
+    caughtBy: '@proc:R6 and @removes',
+    outcome: 'fails',
+    category: 'product',
+    unaffected: '@proc:R4 and @removes',
+  },
+  {
+    fault: 'remove-asks-birth-date',
+    caughtBy: R3,
+    outcome: 'fails',
+    category: 'product',
+    unaffected: '@proc:R1 and @removes',
+  },
+  {
+    fault: 'help-lang-missing',
+    caughtBy: '@proc:R4 and @removes',
+    outcome: 'passes',
+    category: 'product',
+    unaffected: '',
   },
 ];
 

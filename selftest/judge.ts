@@ -102,6 +102,15 @@ export function judge(
     if (expectation.outcome === 'fails') {
       if (final.status === 'failed' || final.status === 'broken') noticed = final;
       else problems.push(`"${s.title}" ${final.status} with the fault on`);
+    } else if (expectation.outcome === 'passes') {
+      const category = categoryOf(final, rules);
+      if (final.status !== 'passed' || run.flaky || category) {
+        missed++;
+        problems.push(
+          `"${s.title}" ${final.status}${category ? ` (${category})` : ''}: the flow must stay intact`,
+        );
+      } else caughtBy.push(`${procedureOf(final) ?? '?'} › passed, flow intact`);
+      continue;
     } else if (expectation.outcome === 'degraded') {
       if (final.status !== 'passed') problems.push(`"${s.title}" ${final.status}: slow must not fail`);
       else if (duration <= options.degradedMs)
@@ -159,7 +168,9 @@ export function judge(
         ? 'wrong report'
         : expectation.outcome === 'fails'
           ? 'caught'
-          : expectation.outcome;
+          : expectation.outcome === 'passes'
+            ? 'flow intact'
+            : expectation.outcome;
   return {
     ...base,
     ok: problems.length === 0,

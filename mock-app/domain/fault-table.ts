@@ -89,6 +89,22 @@ export const FAULT_TABLE = [
     breaks: 'one 503 on the first GET of each page, then normal',
     where: { file: 'mock-app/http/origin.ts', at: 'transientFault' },
   },
+  // Friction and accessibility regressions (issue 15): the flow still works, removal got harder.
+  {
+    name: 'remove-extra-confirm-page',
+    breaks: 'the mobile site (R6) asks "Are you sure?" on one more page after the confirm dialog',
+    where: { file: 'mock-app/origins/mobile-site.ts', at: "POST /cards/:id/delete (view 'sureView')" },
+  },
+  {
+    name: 'remove-asks-birth-date',
+    breaks: "the wallet's direct page (R3) demands the buyer's date of birth to delete a card",
+    where: { file: 'mock-app/domain/wallet.ts', at: 'Wallet.directRemovalAsks, removeOnDirectPage' },
+  },
+  {
+    name: 'help-lang-missing',
+    breaks: "the help centre's card page (R4) loses <html lang> (axe: html-has-lang, serious)",
+    where: { file: 'mock-app/origins/help.ts', at: 'GET /buyercenter/cards' },
+  },
 ] as const satisfies readonly FaultRow[];
 
 export type FaultName = (typeof FAULT_TABLE)[number]['name'];

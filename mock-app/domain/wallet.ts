@@ -59,6 +59,7 @@ export class Wallet {
   readonly linking: WalletLinking;
   private readonly screens: CardScreens;
   private readonly faults: Faults;
+  private readonly cardStore: Cards;
 
   constructor(
     deps: { db: Db; clock: Clock; faults: Faults; mailer: Mailer; cards: Cards; screens: CardScreens },
@@ -81,6 +82,7 @@ export class Wallet {
     );
     this.screens = screens;
     this.faults = faults;
+    this.cardStore = cards;
   }
 
   // --- what the wallet's screens show -------------------------------------------------------------
@@ -101,6 +103,29 @@ export class Wallet {
     if (this.faults.has('direct-needs-registration') && !this.onboarding.isOpen(accountId))
       return 'needsAccount';
     return this.screens.cardsOn('wallet-direct', accountId);
+  }
+
+  /**
+   * What the direct page's removal asks besides the confirm: nothing (R3: "no personal data"), or,
+   * under fault remove-asks-birth-date, the buyer's date of birth.
+   */
+  directRemovalAsks(): 'birthDate'[] {
+    return this.faults.has('remove-asks-birth-date') ? ['birthDate'] : [];
+  }
+
+  /**
+   * R3's "Delete card": the card as it was, 'missing' when a field `directRemovalAsks()` names is not
+   * given (a date as YYYY-MM-DD), or undefined when it is not this buyer's card (404).
+   */
+  removeOnDirectPage(
+    accountId: string,
+    cardId: string,
+    form: Record<string, string | undefined>,
+  ): StoredCard | 'missing' | undefined {
+    if (!this.cardStore.find(accountId, cardId)) return undefined;
+    if (this.directRemovalAsks().some((field) => !/^\d{4}-\d{2}-\d{2}$/.test(form[field] ?? '')))
+      return 'missing';
+    return this.screens.removeCard('wallet-direct', accountId, cardId);
   }
 
   /** The wallet's own card list (home, "edit cards", "Manage your cards"), each card with its state. */

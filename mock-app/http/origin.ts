@@ -122,12 +122,15 @@ function sameToken(a: string | undefined, b: string): boolean {
   return timingSafeEqual(Buffer.from(a), Buffer.from(b));
 }
 
-export function page(c: Ctx, p: { title: string; body: Html; header?: Html; flash?: string }): Html {
+export function page(
+  c: Ctx,
+  p: { title: string; body: Html; header?: Html; flash?: string; omitLang?: boolean },
+): Html {
   const t = c.get('t');
   return layout({
     ...p,
     flash: p.flash ?? c.get('flash'),
-    lang: c.get('locale'),
+    lang: p.omitLang ? undefined : c.get('locale'),
     siteName: t('common.siteName'),
   });
 }

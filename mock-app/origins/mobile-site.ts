@@ -9,6 +9,7 @@ import {
   helpCenterView,
   homeView,
   QUESTIONS,
+  sureView,
 } from '../views/mobile-site/pages.ts';
 
 /**
@@ -50,6 +51,12 @@ export function mobileSiteApp(mock: MockContext) {
   app.post('/cards/:id/delete', (c) => {
     const account = c.get('account');
     if (!account) return toSignIn(c, `${mock.urls.mobileSite}/cards`);
+    // Fault remove-extra-confirm-page: one more page ("Are you sure?") before the card goes.
+    if (platform.faults.has('remove-extra-confirm-page') && c.get('form').sure !== 'yes') {
+      const card = platform.cards.find(account.id, c.req.param('id'));
+      if (!card) return errorPage(c, 404, 'common.notFoundTitle', c.get('t')('common.notFoundText'));
+      return sitePage(c, c.get('t')('mobile.site.sureTitle'), sureView(c, card));
+    }
     const card = platform.removeCard('mobile-site', account.id, c.req.param('id'));
     if (!card) return errorPage(c, 404, 'common.notFoundTitle', c.get('t')('common.notFoundText'));
     setFlash(c, mock, c.get('t')('mobile.site.cardDeleted', { card: cardLabel(card) }));

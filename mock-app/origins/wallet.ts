@@ -88,14 +88,19 @@ export function walletApp(mock: MockContext) {
     if ('response' in g) return g.response;
     const cards = wallet.directPage(g.account.id);
     if (cards === 'needsAccount') return c.redirect('/account', 302);
-    return show(c, c.get('t')('wallet.directTitle'), directView(c, cards));
+    return show(c, c.get('t')('wallet.directTitle'), directView(c, cards, wallet.directRemovalAsks()));
   });
 
   app.post('/cards/:id/delete', (c) => {
     const g = gate(c);
     if ('response' in g) return g.response;
-    const removed = platform.removeCard('wallet-direct', g.account.id, c.req.param('id'));
+    const removed = wallet.removeOnDirectPage(g.account.id, c.req.param('id'), c.get('form'));
     if (!removed) return notYours(c);
+    if (removed === 'missing') {
+      const cards = wallet.directPage(g.account.id);
+      const body = directView(c, cards === 'needsAccount' ? [] : cards, wallet.directRemovalAsks(), true);
+      return show(c, c.get('t')('wallet.directTitle'), body, 422);
+    }
     setFlash(c, mock, c.get('t')('wallet.cardDeleted', { card: cardLabel(removed) }));
     return c.redirect('/', 303);
   });

@@ -25,7 +25,14 @@ export interface ConfirmRemovalKeys {
 /** What each entry of the list offers next to the card. */
 export type EntryControl<C extends StoredCard> =
   /** A button opening a confirm dialog whose form posts to `action(card)` (help, mobile site, wallet). */
-  | { kind: 'confirm'; action: (card: C) => string; keys: ConfirmRemovalKeys; icon?: boolean }
+  | {
+      kind: 'confirm';
+      action: (card: C) => string;
+      keys: ConfirmRemovalKeys;
+      icon?: boolean;
+      /** Fields the confirm form demands besides the button (fault remove-asks-birth-date). */
+      fields?: (card: C) => Html;
+    }
   /** A button that posts at once, no confirm step (the mobile app). */
   | { kind: 'post'; action: (card: C) => string; keys: { button: string; buttonOf: string } }
   /** Anything else (the wallet's "Replace card" link). */
@@ -43,7 +50,7 @@ export function listKeys(area: string): CardListProps<StoredCard>['keys'] {
 export function confirmRemoval<C extends StoredCard>(
   area: string,
   action: (card: C) => string,
-  options: { verb?: 'delete' | 'remove'; icon?: boolean } = {},
+  options: { verb?: 'delete' | 'remove'; icon?: boolean; fields?: (card: C) => Html } = {},
 ): EntryControl<C> {
   const verb = options.verb === 'remove' ? 'Remove' : 'Delete';
   const keys = {
@@ -52,7 +59,7 @@ export function confirmRemoval<C extends StoredCard>(
     title: `${area}.confirm${verb}Title`,
     text: `${area}.confirm${verb}Text`,
   };
-  return { kind: 'confirm', action, keys, icon: options.icon };
+  return { kind: 'confirm', action, keys, icon: options.icon, fields: options.fields };
 }
 
 export interface CardListProps<C extends StoredCard> {
@@ -126,6 +133,7 @@ function control<C extends StoredCard>(c: Ctx, ctl: EntryControl<C>, card: C, la
     <p>${t(ctl.keys.text, { card: label })}</p>
     <form method="post" action="${ctl.action(card)}">
       ${csrf}
+      ${ctl.fields ? ctl.fields(card) : ''}
       <button type="submit">${t('common.confirm')}</button>
       <button type="button" data-closes>${t('common.cancel')}</button>
     </form>

@@ -5,7 +5,8 @@ export type Html = HtmlEscapedString | Promise<HtmlEscapedString>;
 
 export interface LayoutProps {
   title: string;
-  lang: string;
+  /** The page's language; undefined leaves `<html>` without `lang` (fault help-lang-missing only). */
+  lang: string | undefined;
   siteName: string;
   header?: Html;
   flash?: string;
@@ -32,7 +33,7 @@ const SCRIPT = `document.addEventListener('click', (e) => {
 
 export function layout(p: LayoutProps): Html {
   return html`<!doctype html>
-<html lang="${p.lang}">
+<html${p.lang ? html` lang="${p.lang}"` : ''}>
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${p.title} · ${p.siteName}</title><style>${raw(STYLE)}</style></head>
 <body>

@@ -130,6 +130,24 @@ describe('help centre over HTTP (R4)', () => {
     assert.equal((await help.get(LIST)).status, 200);
   });
 
+  it('help-lang-missing: the card page loses <html lang>, nothing else changes', async () => {
+    signIn(help);
+    const card = linkCard();
+    await help.get(LIST);
+    assert.match(help.lastHtml, /<html lang="en">/);
+    const clean = help.lastHtml.replace(/<input type="hidden" name="_csrf" value="[^"]+">/g, '');
+    mock.platform.faults.set(['help-lang-missing']);
+    await help.get(LIST);
+    assert.match(help.lastHtml, /<html>\n/);
+    assert.equal(
+      help.lastHtml.replace(/<input type="hidden" name="_csrf" value="[^"]+">/g, ''),
+      clean.replace('<html lang="en">', '<html>'),
+    );
+    assert.match(help.lastHtml, new RegExp(`aria-label="Delete card VISA •••• ${card.last4}"`));
+    await help.get(ENTRY);
+    assert.match(help.lastHtml, /<html lang="en">/, 'only the card page');
+  });
+
   it('hides the card on the help list only under remove-partial', async () => {
     signIn(help);
     const card = linkCard();

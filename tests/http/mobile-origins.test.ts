@@ -184,10 +184,33 @@ describe('mobile site over HTTP (R6)', () => {
     for (const screen of ['checkout', 'wallet-direct', 'wallet-home', 'help', 'mobile-app'] as const)
       assert.equal(mock.platform.cardsOn(screen, buyerId).length, 0, screen);
     await site.get('/cards');
-    assert.match(site.lastHtml, new RegExp(`Mastercard •••• ${card.last4} · expires`), 'still on the mobile site');
-    assert.equal((await site.post(`/cards/${card.id}/delete`, {})).status, 404, 'and it cannot be deleted there');
+    assert.match(
+      site.lastHtml,
+      new RegExp(`Mastercard •••• ${card.last4} · expires`),
+      'still on the mobile site',
+    );
+    assert.equal(
+      (await site.post(`/cards/${card.id}/delete`, {})).status,
+      404,
+      'and it cannot be deleted there',
+    );
     mock.platform.faults.set([]);
     mock.platform.reset();
+  });
+
+  it('remove-extra-confirm-page: one more page ("Are you sure?") before the card goes', async () => {
+    signIn(site);
+    const card = linkCard();
+    mock.platform.faults.set(['remove-extra-confirm-page']);
+    await site.get('/cards');
+    assert.equal((await site.post(`/cards/${card.id}/delete`, {})).status, 200);
+    assert.match(site.lastHtml, /<h1>Are you sure\?<\/h1>/);
+    assert.match(site.lastHtml, /name="sure" value="yes">\s*<button type="submit">Yes, remove it<\/button>/);
+    assert.match(site.lastHtml, /<a href="\/cards">Keep the card<\/a>/);
+    assert.equal(mock.platform.cards.list(buyerId).length, 1, 'not yet removed');
+    assert.equal((await site.post(`/cards/${card.id}/delete`, { sure: 'yes' })).status, 303);
+    assert.equal(mock.platform.cards.list(buyerId).length, 0);
+    mock.platform.faults.set([]);
   });
 
   it("answers 404 to another buyer's card, 403 without CSRF, 4xx on bad input", async () => {

@@ -466,4 +466,28 @@ describe('wallet faults', () => {
     assert.match(wallet.lastHtml, /Manage your cards/);
     assert.doesNotMatch(wallet.lastHtml, /Edit cards/);
   });
+
+  it('remove-asks-birth-date: the direct page demands a date of birth to delete (422 without)', async () => {
+    const { card } = validateCard(randomTestCard('VISA'), new Date());
+    const linked = mock.platform.cards.link(buyerId, card!);
+    assert.ok(linked.linked);
+    await wallet.get('/');
+    assert.doesNotMatch(wallet.lastHtml, /Date of birth/, 'no personal data without the fault (R3)');
+    mock.platform.faults.set(['remove-asks-birth-date']);
+    await wallet.get('/');
+    assert.match(
+      wallet.lastHtml,
+      new RegExp(
+        `<label for="birthDate-${linked.card.id}">Date of birth</label>\\s*<input id="birthDate-${linked.card.id}" name="birthDate" type="date" autocomplete="bday" required>`,
+      ),
+    );
+    assert.equal((await wallet.post(`/cards/${linked.card.id}/delete`, {})).status, 422);
+    assert.match(wallet.lastHtml, /role="alert">Enter a valid date of birth/);
+    assert.equal(mock.platform.cards.list(buyerId).length, 1);
+    assert.equal(
+      (await wallet.post(`/cards/${linked.card.id}/delete`, { birthDate: '1990-01-15' })).status,
+      303,
+    );
+    assert.equal(mock.platform.cards.list(buyerId).length, 0);
+  });
 });

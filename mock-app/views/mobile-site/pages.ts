@@ -1,7 +1,9 @@
 import { html } from 'hono/html';
 import type { StoredCard } from '../../domain/cards.ts';
 import type { Ctx } from '../../http/origin.ts';
+import { cardLabel } from '../../domain/card-input.ts';
 import { cardSection, confirmRemoval, listKeys } from '../card-list.ts';
+import { csrfField } from '../layout.ts';
 
 /** The Help Center's questions; each has its own page. */
 export const QUESTIONS = [
@@ -57,4 +59,17 @@ export function cardsView(c: Ctx, cards: StoredCard[]) {
       control: confirmRemoval('mobile.site', (card) => `/cards/${card.id}/delete`),
     },
   );
+}
+
+/** Fault remove-extra-confirm-page: an extra "Are you sure?" page after the confirm dialog. */
+export function sureView(c: Ctx, card: StoredCard) {
+  const t = c.get('t');
+  return html`<h1>${t('mobile.site.sureTitle')}</h1>
+<p>${t('mobile.site.sureText', { card: cardLabel(card) })}</p>
+<form method="post" action="/cards/${card.id}/delete">
+  ${csrfField(c.get('csrf'))}
+  <input type="hidden" name="sure" value="yes">
+  <button type="submit">${t('mobile.site.sureYes')}</button>
+</form>
+<p><a href="/cards">${t('mobile.site.sureNo')}</a></p>`;
 }
