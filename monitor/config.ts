@@ -52,8 +52,9 @@ export const monitorSchema = z.object({
   MONITOR_CHANGE_QUORUM: z.coerce.number().int().min(1).max(20).default(3),
   /** Cycles the flap detection looks at (Nagios-style weighted share of state changes). */
   MONITOR_FLAP_WINDOW: z.coerce.number().int().min(4).max(50).default(10),
-  /** Flapping starts when the weighted share of changes reaches this (percent)... */
-  MONITOR_FLAP_HIGH_PERCENT: z.coerce.number().min(1).max(100).default(50),
+  /** Flapping starts when the weighted share of changes reaches this (percent). 60 % over 10 cycles
+   *  takes three separate failure episodes: two isolated blips (four changes, at most 50 %) never flap. */
+  MONITOR_FLAP_HIGH_PERCENT: z.coerce.number().min(1).max(100).default(60),
   /** ...and ends when it falls below this (percent): the hysteresis. */
   MONITOR_FLAP_LOW_PERCENT: z.coerce.number().min(0).max(100).default(25),
   /** Cycles the failure-rate alert counts over. */

@@ -199,12 +199,12 @@ describe('procedures are the subjects; facts ride along', () => {
 });
 
 describe('hysteresis: K of N, flapping, failure rate', () => {
-  it('defaults: 3 of the last 4 cycles, flap window 10 at 50 % / 25 %, failure rate 30 % of 10', () => {
+  it('defaults: 3 of the last 4 cycles, flap window 10 at 60 % / 25 %, failure rate 30 % of 10', () => {
     assert.deepEqual(POLICY, {
       changeWindow: 4,
       changeQuorum: 3,
       flapWindow: 10,
-      flapHighPercent: 50,
+      flapHighPercent: 60,
       flapLowPercent: 25,
       rateWindow: 10,
       rateAlertPercent: 30,
@@ -225,6 +225,12 @@ describe('hysteresis: K of N, flapping, failure rate', () => {
     assert.equal(Math.round(flapPercent(alt(10), 10)), 100);
     assert.ok(flapPercent(['P', 'F', 'F', 'P'], 10) < 30);
     assert.equal(flapPercent(['P', 'P', 'P'], 10), 0);
+  });
+
+  it('two isolated failures, even in the newest cycles, are not flapping; three episodes are', () => {
+    assert.ok(flapPercent([...'PPPPPFPPFP'] as Mark[], 10) < POLICY.flapHighPercent);
+    assert.ok(flapPercent([...'PPPPPPFPFP'] as Mark[], 10) < POLICY.flapHighPercent);
+    assert.ok(flapPercent([...'PPPPFPFPFP'] as Mark[], 10) >= POLICY.flapHighPercent);
   });
 
   it('a real outage: one DOWN after 3 failing cycles, one RECOVERED after 3 passing; blips in between alert nothing', () => {
