@@ -35,6 +35,20 @@ export interface FrictionOptions {
 
 const recorders = new WeakMap<BrowserContext, FrictionRecorder>();
 
+/** Bounds of the step-end work: delivering the step's last events, and one axe-core scan. */
+const FLUSH_MS = 2_000;
+const SCAN_MS = 15_000;
+
+/** `work`, or a rejection after `ms` (the timer does not keep the process alive). */
+function within<T>(ms: number, work: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
+    timer.unref();
+  });
+  return Promise.race([work, late]).finally(() => clearTimeout(timer));
+}
+
 /** The recorder attached to the context a world's page lives in, if any. */
 export function frictionOf(page: Page | undefined): FrictionRecorder | undefined {
   if (!page) return undefined;
@@ -102,8 +116,11 @@ export class FrictionRecorder {
   async stepEnded(passed: boolean): Promise<void> {
     if (this.stepStart === undefined) return;
     this.tally.end();
-    // Events of the step still in flight arrive before these round trips answer.
-    await Promise.all(this.context.pages().map((p) => p.evaluate('0').catch(() => undefined)));
+    // Events of the step still in flight arrive before these round trips answer (a page stuck loading
+    // does not hold the step: bounded).
+    await Promise.all(
+      this.context.pages().map((p) => within(FLUSH_MS, p.evaluate('0')).catch(() => undefined)),
+    );
     this.procedureMs += performance.now() - this.stepStart;
     this.stepStart = undefined;
     if (passed && this.opts.cfg.AXE) await this.scanOpenScreens();
@@ -115,7 +132,7 @@ export class FrictionRecorder {
       if (!visit || page.isClosed() || this.scanned.has(visit.key) || !this.tally.visited(visit.key))
         continue;
       try {
-        this.scanned.set(visit.key, await scanScreen(page, visit.key));
+        this.scanned.set(visit.key, await within(SCAN_MS, scanScreen(page, visit.key)));
       } catch (error) {
         this.scanErrors.push(`${visit.key}: ${(error as Error).message.split('\n')[0]}`);
       }
