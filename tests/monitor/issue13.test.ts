@@ -15,6 +15,7 @@ import { outboxDirOf } from '../../monitor/outbox.ts';
 import { startServer } from '../../monitor/server.ts';
 import { type Attempt, type Scripted, type ScriptedRun, standInRunner } from '../../monitor/standin.ts';
 import { loadState } from '../../monitor/state.ts';
+import { renderStatusPage } from '../../monitor/status-page.ts';
 import { monitorEnv, type Receiver, runOnce, startMonitor, startReceiver, waitFor } from './harness.ts';
 import { parsePrometheus } from './prometheus.ts';
 
@@ -330,6 +331,10 @@ describe('issue #13: the monitor-side inputs, through real cycles with a stand-i
     assert.deepEqual(state.procedures['R3']!.janitorWarnings, [warning]);
     assert.ok(
       m.lines.some((l) => l.includes(`janitor warning (sandbox account, not a failure): ${warning}`)),
+    );
+    assert.match(
+      renderStatusPage(state, { schedule: 'x' }),
+      /janitor warning \(sandbox account, not a failure\): buyer-2@sandbox\.cardwatch\.test: clearing cards answered HTTP 503/,
     );
     assert.equal(hook.posts.length, 0);
     await m.cycle(); // the procedure's own time is over 20 s: that is degraded
