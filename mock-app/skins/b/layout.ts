@@ -115,8 +115,3 @@ export function problems(lines: string[]): Html | '' {
   if (!lines.length) return '';
   return html`<div role="alert" class="problem"><ul>${lines.map((l) => html`<li>${l}</li>`)}</ul></div>`;
 }
-
-/** MM/YY */
-export function expiryOf(card: { expMonth: number; expYear: number }): string {
-  return `${String(card.expMonth).padStart(2, '0')}/${String(card.expYear % 100).padStart(2, '0')}`;
-}

@@ -1,6 +1,6 @@
 import { html } from 'hono/html';
-import { cardLabel } from '../../domain/card-input.ts';
 import type { Account } from '../../domain/accounts.ts';
+import { cardLabel } from '../../domain/card-input.ts';
 import { type Ctx, type MockContext, setFlash } from '../../http/origin.ts';
 import type { Html } from './layout.ts';
 import { type Gate, isAnswer, skinOrigin } from './origin.ts';

@@ -1,5 +1,5 @@
 import { html } from 'hono/html';
-import { createOrigin, type Ctx, type MockContext } from '../../http/origin.ts';
+import { type Ctx, createOrigin, type MockContext } from '../../http/origin.ts';
 import { document, type Html } from './layout.ts';
 import { B } from './texts.ts';
 

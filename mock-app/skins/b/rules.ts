@@ -1,7 +1,5 @@
 /** Skin B's input rules for what its own forms ask (skin A's forms ask other things). */
 
-export const EMAIL = /^[^\s@<>"]{1,64}@[^\s@<>"]{1,190}\.[^\s@<>"]{2,}$/;
-
 /** Control characters other than line breaks and tabs: refused in free text. */
 const CONTROL = /(?![\n\r\t])\p{Cc}/u;
 

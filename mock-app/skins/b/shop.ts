@@ -1,21 +1,22 @@
 import { deleteCookie } from 'hono/cookie';
+import type { Account } from '../../domain/accounts.ts';
 import { type CardProblem, validateCard } from '../../domain/card-input.ts';
 import type { Payment } from '../../domain/checkout.ts';
 import { isDisputeReason } from '../../domain/disputes.ts';
 import { CATALOG, type Product } from '../../domain/orders.ts';
 import { alternativesFor, isAltMethod } from '../../domain/payment-methods.ts';
 import { DESCRIPTION_MAX, DESCRIPTION_MIN, isSupportCategory } from '../../domain/tickets.ts';
+import { validEmail } from '../../domain/wallet/forms.ts';
 import {
-  cookieNames,
   type Ctx,
+  cookieNames,
   type MockContext,
   safeNext,
   setFlash,
   signInSession,
 } from '../../http/origin.ts';
-import type { Account } from '../../domain/accounts.ts';
 import { type Gate, isAnswer, LOGIN_PATH, shopFooter, skinOrigin } from './origin.ts';
-import { countryOfPhone, EMAIL, isPlainText } from './rules.ts';
+import { countryOfPhone, isPlainText } from './rules.ts';
 import { B, fill } from './texts.ts';
 import { type CheckoutForm, checkoutView, type PayError, placedView } from './views/checkout.ts';
 import { claimFormView, claimsView, purchasesView } from './views/purchases.ts';
@@ -87,7 +88,7 @@ export function shopB(mock: MockContext) {
     const phone = (form.phone ?? '').trim();
     const country = countryOfPhone(phone);
     const errors: RegisterField[] = [];
-    if (email.length > 254 || !EMAIL.test(email)) errors.push('email');
+    if (email.length > 254 || !validEmail(email)) errors.push('email');
     else if (platform.accounts.emailTaken(email)) errors.push('emailTaken');
     if (password.length < 8 || password.length > 200) errors.push('password');
     if (!country) errors.push('phone');

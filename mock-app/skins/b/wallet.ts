@@ -1,13 +1,13 @@
 import { setTimeout as delay } from 'node:timers/promises';
+import type { Account } from '../../domain/accounts.ts';
 import { captchaSvg } from '../../domain/captcha.ts';
 import { cardLabel } from '../../domain/card-input.ts';
-import type { Account } from '../../domain/accounts.ts';
+import { validEmail } from '../../domain/wallet/forms.ts';
 import { validateIdentity, validateSecurity } from '../../domain/wallet.ts';
 import { type Ctx, type MockContext, setFlash } from '../../http/origin.ts';
 import { SLOW_WALLET_DELAY_MS } from '../../origins/wallet.ts';
 import { type Gate, isAnswer, shopFooter, skinOrigin } from './origin.ts';
 import { PinHolder } from './pin-holder.ts';
-import { EMAIL } from './rules.ts';
 import { B, fill } from './texts.ts';
 import { PAY } from './texts-wallet.ts';
 import { shopHeader } from './views/shop-header.ts';
@@ -150,7 +150,7 @@ export function walletB(mock: MockContext) {
     if (isAnswer(account)) return account;
     if (onboarding.isOpen(account.id)) return c.redirect('/wallet', 303);
     const email = (c.get('form').email ?? '').trim();
-    return EMAIL.test(email) ? humanStep(c, email) : emailStep(c, email);
+    return validEmail(email) ? humanStep(c, email) : emailStep(c, email);
   });
 
   app.get('/wallet/captcha/:file', (c) => {

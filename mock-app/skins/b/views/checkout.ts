@@ -6,8 +6,9 @@ import type { Order, Product } from '../../../domain/orders.ts';
 import type { AltMethod } from '../../../domain/payment-methods.ts';
 import { moneyText } from '../../../domain/wallet.ts';
 import type { Ctx } from '../../../http/origin.ts';
+import { expiryText } from '../../../views/card-list.ts';
 import { csrfField } from '../../../views/layout.ts';
-import { expiryOf, field, problems } from '../layout.ts';
+import { field, problems } from '../layout.ts';
 import { B, fill } from '../texts.ts';
 import { cardFieldProblem, cardProblemText } from './card-problems.ts';
 
@@ -58,7 +59,7 @@ ${problems([...p.cardProblems.map(cardProblemText), ...(p.payError ? [B.checkout
       const expired = isExpired(card, p.now);
       const text = fill(expired ? B.checkout.expiredCard : B.checkout.savedCard, {
         card: cardLabel(card),
-        expiry: expiryOf(card),
+        expiry: expiryText(card),
       });
       return html`<label class="option"><input type="radio" name="method" value="card:${card.id}" ${expired ? 'disabled' : checked(`card:${card.id}`)}> ${text}</label>`;
     })}

@@ -2,8 +2,8 @@ import { html } from 'hono/html';
 import { cardLabel } from '../../../domain/card-input.ts';
 import type { StoredCard } from '../../../domain/cards.ts';
 import type { Ctx, MockContext } from '../../../http/origin.ts';
+import { expiryText } from '../../../views/card-list.ts';
 import { csrfField } from '../../../views/layout.ts';
-import { expiryOf } from '../layout.ts';
 import { B, fill } from '../texts.ts';
 import { HELP } from '../texts-sites.ts';
 
@@ -50,7 +50,7 @@ export function helpCardsView(c: Ctx, cards: StoredCard[]) {
 <ul>${cards.map(
     (
       card,
-    ) => html`<li><span>${cardLabel(card)}</span> · <span>${fill(HELP.expires, { expiry: expiryOf(card) })}</span>
+    ) => html`<li><span>${cardLabel(card)}</span> · <span>${fill(HELP.expires, { expiry: expiryText(card) })}</span>
   <button type="button" data-dialog="remove-${card.id}">${HELP.remove}</button></li>`,
   )}</ul>
 ${cards.map(

@@ -2,8 +2,9 @@ import { html, raw } from 'hono/html';
 import { cardLabel } from '../../../domain/card-input.ts';
 import type { StoredCard } from '../../../domain/cards.ts';
 import type { Ctx } from '../../../http/origin.ts';
+import { expiryText } from '../../../views/card-list.ts';
 import { csrfField } from '../../../views/layout.ts';
-import { expiryOf, type Html } from '../layout.ts';
+import type { Html } from '../layout.ts';
 import { fill } from '../texts.ts';
 import { APP } from '../texts-sites.ts';
 
@@ -70,7 +71,7 @@ export function bankCardsView(cards: StoredCard[]) {
 <ul class="rows">${cards.map(
     (
       card,
-    ) => html`<li><span>${cardLabel(card)}<br><small>${fill(APP.expires, { expiry: expiryOf(card) })}</small></span>
+    ) => html`<li><span>${cardLabel(card)}<br><small>${fill(APP.expires, { expiry: expiryText(card) })}</small></span>
   <a href="/account/bank-cards/${card.id}/remove">${APP.remove}</a></li>`,
   )}</ul>`;
 }

@@ -3,8 +3,8 @@ import { cardLabel } from '../../../domain/card-input.ts';
 import type { StoredCard } from '../../../domain/cards.ts';
 import type { Product } from '../../../domain/orders.ts';
 import type { Ctx } from '../../../http/origin.ts';
+import { expiryText } from '../../../views/card-list.ts';
 import { csrfField } from '../../../views/layout.ts';
-import { expiryOf } from '../layout.ts';
 import { B, fill } from '../texts.ts';
 import { SITE } from '../texts-sites.ts';
 
@@ -65,7 +65,7 @@ export function siteCardsView(cards: StoredCard[]) {
   <caption>${SITE.caption}</caption>
   <thead><tr><th scope="col">${SITE.card}</th><th scope="col">${SITE.expires}</th><th scope="col">${SITE.action}</th></tr></thead>
   <tbody>${cards.map(
-    (card) => html`<tr><th scope="row">${cardLabel(card)}</th><td>${expiryOf(card)}</td>
+    (card) => html`<tr><th scope="row">${cardLabel(card)}</th><td>${expiryText(card)}</td>
     <td><a href="/account/cards/${card.id}/delete">${SITE.delete}</a></td></tr>`,
   )}</tbody>
 </table>`;

@@ -1,9 +1,9 @@
 import { html } from 'hono/html';
-import type { Ctx } from '../../../http/origin.ts';
 import type { Product } from '../../../domain/orders.ts';
 import type { Ticket } from '../../../domain/tickets.ts';
 import { SUPPORT_CATEGORIES } from '../../../domain/tickets.ts';
 import { moneyText } from '../../../domain/wallet.ts';
+import type { Ctx } from '../../../http/origin.ts';
 import { csrfField } from '../../../views/layout.ts';
 import { choice, field, problems } from '../layout.ts';
 import { B, fill } from '../texts.ts';

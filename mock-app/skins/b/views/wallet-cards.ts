@@ -3,8 +3,9 @@ import { type CardProblem, cardLabel } from '../../../domain/card-input.ts';
 import type { StoredCard } from '../../../domain/cards.ts';
 import type { HistoryEntry, WalletCard } from '../../../domain/wallet.ts';
 import type { Ctx } from '../../../http/origin.ts';
+import { expiryText } from '../../../views/card-list.ts';
 import { csrfField } from '../../../views/layout.ts';
-import { expiryOf, field, problems } from '../layout.ts';
+import { field, problems } from '../layout.ts';
 import { B, fill } from '../texts.ts';
 import { PAY } from '../texts-wallet.ts';
 import { cardFieldProblem, cardProblemText } from './card-problems.ts';
@@ -22,7 +23,7 @@ ${
   <caption>${PAY.caption}</caption>
   <thead><tr><th scope="col">${PAY.card}</th><th scope="col">${PAY.expires}</th><th scope="col">${PAY.action}</th></tr></thead>
   <tbody>${cards.map(
-    (card) => html`<tr><td>${cardLabel(card)}</td><td>${expiryOf(card)}</td>
+    (card) => html`<tr><td>${cardLabel(card)}</td><td>${expiryText(card)}</td>
     <td><form method="get" action="/payment-cards/${card.id}/unlink"><button type="submit">${PAY.unlink}</button></form></td></tr>`,
   )}</tbody>
 </table>`
@@ -62,7 +63,7 @@ ${sections('overview')}
   <h2 id="in-wallet">${PAY.cardsInWallet}</h2>
   ${
     p.cards.length
-      ? html`<ul>${p.cards.map((card) => html`<li>${cardLabel(card)} · ${expiryOf(card)} · <strong>${stateText(card)}</strong></li>`)}</ul>`
+      ? html`<ul>${p.cards.map((card) => html`<li>${cardLabel(card)} · ${expiryText(card)} · <strong>${stateText(card)}</strong></li>`)}</ul>`
       : html`<p>${PAY.noCards}</p>`
   }
   <p><a href="/wallet/cards">${PAY.yourCards}</a></p>
@@ -105,7 +106,7 @@ ${
   <caption>${PAY.cardsPageTitle}</caption>
   <thead><tr><th scope="col">${PAY.card}</th><th scope="col">${PAY.expires}</th><th scope="col">${PAY.status}</th><th scope="col">${PAY.action}</th></tr></thead>
   <tbody>${cards.map(
-    (card) => html`<tr><td>${cardLabel(card)}</td><td>${expiryOf(card)}</td><td>${stateText(card)}</td>
+    (card) => html`<tr><td>${cardLabel(card)}</td><td>${expiryText(card)}</td><td>${stateText(card)}</td>
     <td>${p.canRemove ? html`<a href="/wallet/cards/${card.id}/remove">${PAY.remove}</a>` : ''}
     ${card.state === 'expired' ? html` <a href="/wallet/cards/new?replace=${card.id}">${PAY.replace}</a>` : ''}</td></tr>`,
   )}</tbody>
