@@ -2,13 +2,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 import type { Account } from '../domain/accounts.ts';
 import { captchaSvg } from '../domain/captcha.ts';
 import { cardInputFrom, cardLabel } from '../domain/card-input.ts';
-import {
-  type AddCardOutcome,
-  type ConfirmHeldOutcome,
-  validateIdentity,
-  validateSecurity,
-  type WalletStatus,
-} from '../domain/wallet.ts';
+import type { AddCardOutcome, ConfirmHeldOutcome, WalletStatus } from '../domain/wallet.ts';
 import { createOrigin, type Ctx, errorPage, type MockContext, page, setFlash } from '../http/origin.ts';
 import type { Html } from '../views/layout.ts';
 import { shopHeader } from '../views/shop/header.ts';
@@ -193,9 +187,9 @@ export function walletApp(mock: MockContext) {
     const g = gate(c, 'confirmed');
     if ('response' in g) return g.response;
     const form = c.get('form');
-    const { value, errors } = validateSecurity(form);
-    if (!value) return show(c, c.get('t')('wallet.securityTitle'), securityView(c, { form, errors }), 422);
-    wallet.onboarding.setSecurity(g.account.id, value);
+    const { errors } = wallet.onboarding.secure(g.account.id, form);
+    if (errors.length)
+      return show(c, c.get('t')('wallet.securityTitle'), securityView(c, { form, errors }), 422);
     return c.redirect('/setup/identity', 303);
   });
 
@@ -210,9 +204,9 @@ export function walletApp(mock: MockContext) {
     const g = gate(c, 'secured');
     if ('response' in g) return g.response;
     const form = c.get('form');
-    const { value, errors } = validateIdentity(form, platform.clock.now(g.account.id));
-    if (!value) return show(c, c.get('t')('wallet.identityTitle'), identityView(c, { form, errors }), 422);
-    wallet.onboarding.setIdentity(g.account.id, value);
+    const { errors } = wallet.onboarding.identify(g.account.id, form);
+    if (errors.length)
+      return show(c, c.get('t')('wallet.identityTitle'), identityView(c, { form, errors }), 422);
     setFlash(c, mock, c.get('t')('wallet.walletReady'));
     return c.redirect('/account', 303);
   });

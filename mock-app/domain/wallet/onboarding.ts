@@ -8,8 +8,12 @@ import type { Captchas } from './captchas.ts';
 import {
   type ExtraIdentity,
   type Identity,
+  type IdentityField,
   SECURITY_QUESTIONS,
+  type SecurityField,
   type SecurityInput,
+  validateIdentity,
+  validateSecurity,
   validEmail,
 } from './forms.ts';
 import type { WalletNotices } from './notices.ts';
@@ -143,6 +147,20 @@ export class WalletOnboarding {
       )
       .run(accountId);
     return 'confirmed';
+  }
+
+  /** "Next" on the security step: a 6-digit password twice and three questions; errors name the fields. */
+  secure(accountId: string, form: Record<string, string | undefined>): { errors: SecurityField[] } {
+    const { value, errors } = validateSecurity(form);
+    if (value) this.setSecurity(accountId, value);
+    return { errors };
+  }
+
+  /** "Verify my identity": the wallet opens when every field is right (18 or older by the buyer's clock). */
+  identify(accountId: string, form: Record<string, string | undefined>): { errors: IdentityField[] } {
+    const { value, errors } = validateIdentity(form, this.clock.now(accountId));
+    if (value) this.setIdentity(accountId, value);
+    return { errors };
   }
 
   /** Security answers are kept hashed, by their name key (NFC, case-insensitive). */
