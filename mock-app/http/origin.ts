@@ -159,6 +159,13 @@ export function signInSession(c: Ctx, mock: MockContext, accountId: string): voi
   setCookie(c, cookieNames(mock.cookiePrefix).session, sid, { path: '/', httpOnly: true, sameSite: 'Lax' });
 }
 
+/** Ends the buyer's session (if any) and drops its cookie: every skin's sign-out. */
+export function signOutSession(c: Ctx, mock: MockContext): void {
+  const sid = c.get('sid');
+  if (sid) mock.platform.accounts.closeSession(sid);
+  deleteCookie(c, cookieNames(mock.cookiePrefix).session, { path: '/' });
+}
+
 /** Only our own origins may be a redirect target after sign-in. */
 export function safeNext(mock: MockContext, next: string | undefined, fallback: string): string {
   if (!next) return fallback;

@@ -1,4 +1,3 @@
-import { deleteCookie } from 'hono/cookie';
 import { type CardProblem, cardInputFrom, validateCard } from '../domain/card-input.ts';
 import type { Payment } from '../domain/checkout.ts';
 import { isDisputeReason } from '../domain/disputes.ts';
@@ -6,7 +5,6 @@ import { CATALOG } from '../domain/orders.ts';
 import { alternativesFor, isAltMethod, SIGN_UP_COUNTRIES } from '../domain/payment-methods.ts';
 import { DESCRIPTION_MAX, DESCRIPTION_MIN, isSupportCategory } from '../domain/tickets.ts';
 import {
-  cookieNames,
   createOrigin,
   type Ctx,
   errorPage,
@@ -15,6 +13,7 @@ import {
   safeNext,
   setFlash,
   signInSession,
+  signOutSession,
 } from '../http/origin.ts';
 import { catalogView, productView } from '../views/shop/catalog.ts';
 import { type CheckoutForm, checkoutView, orderPlacedView } from '../views/shop/checkout.ts';
@@ -106,9 +105,7 @@ export function shopApp(mock: MockContext) {
   });
 
   app.post('/signout', (c) => {
-    const sid = c.get('sid');
-    if (sid) platform.accounts.closeSession(sid);
-    deleteCookie(c, cookieNames(mock.cookiePrefix).session, { path: '/' });
+    signOutSession(c, mock);
     return c.redirect('/', 303);
   });
 

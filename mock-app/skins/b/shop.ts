@@ -1,4 +1,3 @@
-import { deleteCookie } from 'hono/cookie';
 import type { Account } from '../../domain/accounts.ts';
 import { type CardProblem, validateCard } from '../../domain/card-input.ts';
 import type { Payment } from '../../domain/checkout.ts';
@@ -9,11 +8,11 @@ import { DESCRIPTION_MAX, DESCRIPTION_MIN, isSupportCategory } from '../../domai
 import { validEmail } from '../../domain/wallet/forms.ts';
 import {
   type Ctx,
-  cookieNames,
   type MockContext,
   safeNext,
   setFlash,
   signInSession,
+  signOutSession,
 } from '../../http/origin.ts';
 import { type Gate, isAnswer, LOGIN_PATH, shopFooter, skinOrigin } from './origin.ts';
 import { countryOfPhone, isPlainText } from './rules.ts';
@@ -112,9 +111,7 @@ export function shopB(mock: MockContext) {
   });
 
   app.post('/account/logout', (c) => {
-    const sid = c.get('sid');
-    if (sid) platform.accounts.closeSession(sid);
-    deleteCookie(c, cookieNames(mock.cookiePrefix).session, { path: '/' });
+    signOutSession(c, mock);
     return c.redirect('/', 303);
   });
 
