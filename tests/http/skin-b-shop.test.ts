@@ -78,6 +78,19 @@ describe('skin B shop screens', () => {
   });
 });
 
+describe('skin B log out', () => {
+  it('"Log out" ends the session: checkout asks to log in again', async () => {
+    const sid = s.mock.platform.accounts.openSession(s.buyerId);
+    const visitor = s.client('shop');
+    visitor.signInAs('cwt_sid', sid);
+    assert.equal((await visitor.get('/pay?item=p-phone-case')).status, 200);
+    const res = await visitor.post('/account/logout', {});
+    assert.equal(res.status, 303);
+    visitor.signInAs('cwt_sid', sid); // the old cookie, replayed: the session itself is gone
+    assert.equal((await visitor.get('/pay?item=p-phone-case')).status, 302);
+  });
+});
+
 describe('skin B sign-up: email, password, mobile number (no name, no country)', () => {
   it('asks exactly those three fields', async () => {
     const visitor = s.client('shop');
