@@ -66,7 +66,8 @@ export class SignUpPage {
         if (!countryName)
           throw new Error(`the target's labels name no country "${details.country}" (labels.shop.countries)`);
         await field.locator.selectOption({ label: countryName });
-      } else if (kind === 'password') await fillSecret(field.locator, details.password);
+      } else if (kind === 'password' || kind === 'password-repeat')
+        await fillSecret(field.locator, details.password);
       else await field.locator.fill(typedValue(kind, { ...details, phone: details.phone ?? this.phone() }));
     }
   }
