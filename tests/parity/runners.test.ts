@@ -3,14 +3,13 @@
 // the `procedure` labels of their Allure results. On a sandbox profile, both must give a scenario tagged
 // @needs:fresh-buyer a freshly signed-up account (the store's own accounts table says so).
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import Database from 'better-sqlite3';
 import { findChromium } from '../../support/browser.ts';
-import { loadConfig } from '../../support/config.ts';
 import mockSandboxProfile from '../../targets/mock-sandbox.ts';
+import { allureOutcomes, parity, type Runner, runSuite, type ScenarioResult } from './harness.ts';
 
 const FEATURES = [
   'features/wallet/remove-via-direct-link.feature',
@@ -18,71 +17,13 @@ const FEATURES = [
 ];
 const REMOVAL = 'Delete a card from the direct page without a wallet account';
 
-const cfg = loadConfig();
-// Own ports and folders, so this never meets the suite's own run (npm test runs e2e after the node tests).
-const portBase = process.env.PARITY_PORT_BASE ?? '5830';
-const reportsRoot = join(cfg.REPORTS_DIR, 'parity');
-
-type Outcome = 'pass' | 'fail' | 'skipped';
-interface ScenarioResult {
-  outcome: Outcome;
-  procedures: string[];
-}
+const { cfg, reportsRoot } = parity;
 
 /** The English pass on both sides: Playwright's desktop + mobile projects = cucumber's default profile. */
-function mockRun(runner: 'playwright' | 'cucumber', faults: string, reportsDir: string) {
+function mockRun(runner: Runner, faults: string, reportsDir: string) {
   // (desktop-id, the Indonesian pass, is cucumber's `-p id`)
   const args = runner === 'playwright' ? ['--project=desktop', '--project=mobile', ...FEATURES] : FEATURES;
   return runSuite(runner, reportsDir, { TARGET: 'mock', MOCK_FAULTS: faults }, args);
-}
-
-function runSuite(
-  runner: 'playwright' | 'cucumber',
-  reportsDir: string,
-  targetEnv: Record<string, string>,
-  args: string[],
-) {
-  const script = runner === 'playwright' ? 'scripts/e2e.ts' : 'scripts/cucumber.ts';
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    MOCK_PORT_BASE: portBase,
-    REPORTS_DIR: reportsDir,
-    BDD_OUTPUT_DIR: `${cfg.BDD_OUTPUT_DIR}-parity`,
-    WORKERS: '1',
-  };
-  delete env.TARGET_PROFILE;
-  delete env.MOCK_FAULTS;
-  Object.assign(env, targetEnv);
-  return new Promise<{ code: number; output: string }>((resolve, reject) => {
-    const child = spawn('npx', ['tsx', script, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    child.stdout.on('data', (c: Buffer) => (output += c));
-    child.stderr.on('data', (c: Buffer) => (output += c));
-    child.on('error', reject);
-    child.on('exit', (code) => resolve({ code: code ?? 1, output }));
-  });
-}
-
-/** Scenario name -> outcome and procedure labels, from a run's allure-results. */
-async function allureOutcomes(reportsDir: string): Promise<Record<string, ScenarioResult>> {
-  const dir = join(reportsDir, 'allure-results');
-  const results: Record<string, ScenarioResult> = {};
-  for (const file of (await readdir(dir)).filter((f) => f.endsWith('-result.json'))) {
-    const r = JSON.parse(await readFile(join(dir, file), 'utf8')) as {
-      name: string;
-      status?: string;
-      labels: { name: string; value: string }[];
-    };
-    assert.equal(results[r.name], undefined, `scenario "${r.name}" reported twice in ${dir}`);
-    results[r.name] = {
-      outcome: r.status === 'passed' ? 'pass' : r.status === 'skipped' ? 'skipped' : 'fail',
-      procedures: r.labels
-        .filter((l) => l.name === 'procedure')
-        .map((l) => l.value)
-        .sort(),
-    };
-  }
-  return results;
 }
 
 describe('playwright-bdd and cucumber-js give the same results', {
