@@ -6,7 +6,14 @@ import { explain } from './evidence.ts';
 import { type SuiteError, suiteErrorName } from './observe.ts';
 import type { ChangeKind, StateChange } from './state.ts';
 
-export type AlertKind = ChangeKind | 'infrastructure' | 'suite-error' | 'suite-error-fixed';
+export type AlertKind =
+  | ChangeKind
+  | 'infrastructure'
+  | 'suite-error'
+  | 'suite-error-fixed'
+  /** A removal way asks more of the buyer than its baseline (monitor/friction.ts), and back. */
+  | 'harder'
+  | 'harder-cleared';
 
 /** One entry of a cycle's message. */
 export interface AlertItem {
@@ -57,6 +64,8 @@ const ICON: Record<AlertKind, string> = {
   infrastructure: ':construction:',
   'suite-error': ':x:',
   'suite-error-fixed': ':white_check_mark:',
+  harder: ':chart_with_upwards_trend:',
+  'harder-cleared': ':white_check_mark:',
 };
 
 const HEAD: Record<AlertKind, string> = {
@@ -70,6 +79,8 @@ const HEAD: Record<AlertKind, string> = {
   infrastructure: 'MONITOR CANNOT MEASURE',
   'suite-error': 'SUITE ERROR',
   'suite-error-fixed': 'SUITE ERROR FIXED',
+  harder: 'HARDER',
+  'harder-cleared': 'NO LONGER HARDER',
 };
 
 const title = (id: string) =>
@@ -145,10 +156,12 @@ const ORDER: AlertKind[] = [
   'flapping',
   'failing-often',
   'degraded',
+  'harder',
   'recovered',
   'settled',
   'failing-often-cleared',
   'suite-error-fixed',
+  'harder-cleared',
 ];
 
 /** One message for the cycle: a headline naming every procedure by kind, then one line per item. */

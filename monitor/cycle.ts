@@ -13,6 +13,7 @@ import {
   suiteErrorItem,
 } from './alerts.ts';
 import { type MonitorConfig, policyOf } from './config.ts';
+import { type FrictionAlertItem, frictionStep } from './friction-cycle.ts';
 import { observeRun, oneLine, type RunObservation, type SuiteError } from './observe.ts';
 import { alertId, enqueue, type FlushResult, flush, pending } from './outbox.ts';
 import {
@@ -215,6 +216,7 @@ export async function runCycle(deps: CycleDeps): Promise<CycleResult> {
   const finished = now();
   let changes: StateChange[] = [];
   let suiteChange: ReturnType<typeof applySuiteErrors> = { added: [], fixed: [] };
+  let frictionItems: FrictionAlertItem[] = [];
   let result: RunResult;
   let infraAlert: string | undefined;
   if (stopping) {
@@ -239,6 +241,15 @@ export async function runCycle(deps: CycleDeps): Promise<CycleResult> {
       },
     });
     suiteChange = applySuiteErrors(state, obs.suiteErrors, finished.toISOString());
+    // HARDER: a removal way asking more of the buyer than its baseline (monitor/friction.ts).
+    const friction = await frictionStep(state.friction, join(runDir, 'allure-results'), {
+      runId,
+      now: finished.toISOString(),
+      log,
+      report: `${cfg.publicUrl}${reportBase}`,
+    });
+    state.friction = friction.state;
+    frictionItems = friction.items;
     result = runResultOf(obs);
   }
   const anyFailed = Object.values(obs.procedures).some((p) => p.outcome === 'failed');
@@ -281,6 +292,7 @@ export async function runCycle(deps: CycleDeps): Promise<CycleResult> {
     ...changes.map((c) => changeItem(c, cfg.publicUrl)),
     ...suiteChange.added.map((e) => suiteErrorItem(e, false, logUrl)),
     ...suiteChange.fixed.map((e) => suiteErrorItem(e, true, logUrl)),
+    ...frictionItems,
   ];
   const janitorWarnings = obs.scenarios.flatMap((sc) => sc.janitorWarnings.map((w) => `${w} (${sc.name})`));
   const fresh = new Set<string>();

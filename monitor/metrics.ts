@@ -1,6 +1,7 @@
 // /metrics through prom-client: the default process metrics plus the monitor's own, set from the
 // state at each scrape (the state file is the source; the daemon keeps no second copy).
 import { Counter, collectDefaultMetrics, Gauge, Registry } from 'prom-client';
+import { frictionMetrics } from './friction-metrics.ts';
 import type { MonitorState, RunResult } from './state.ts';
 
 const STATE_VALUE = { up: 0, degraded: 1, down: 2 } as const;
@@ -60,6 +61,8 @@ export function createMetrics(): Metrics {
     registers: [registry],
   });
 
+  const setFriction = frictionMetrics(registry);
+
   return {
     contentType: registry.contentType,
     async render(s, running, pendingAlerts) {
@@ -81,6 +84,7 @@ export function createMetrics(): Metrics {
       for (const r of RESULTS) runs.inc({ result: r }, s.totals[r] ?? 0);
       inProgress.set(running ? 1 : 0);
       pending.set(pendingAlerts);
+      setFriction(s.friction);
       return registry.metrics();
     },
   };

@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { Evidence } from './evidence.ts';
+import type { FrictionState } from './friction.ts';
 import {
   flapPercent,
   type Mark,
@@ -77,6 +78,8 @@ export interface MonitorState {
   totals: Record<RunResult, number>;
   /** The run in progress: who runs it, so a restart can tell a cut run from a live one. */
   current?: { id: string; startedAt: string; pid: number; childPids: number[] };
+  /** Removal friction per procedure and the HARDER state (monitor/friction.ts). */
+  friction?: FrictionState;
   /** Set while runs end in infrastructure errors (alerted once when it starts). */
   infrastructure?: { since: string; reason: string };
   /** Feature files the suite could not load in the last run, by "suite error <file>:<line>". */

@@ -3,6 +3,7 @@
 // state like a procedure's) or only along procedures (context: which procedures checked them).
 import { PROCEDURES } from '../support/procedures.ts';
 import { explain } from './evidence.ts';
+import { FRICTION_STYLE, frictionCell } from './friction-view.ts';
 import { suiteErrorName } from './observe.ts';
 import { type MonitorState, type ProcedureRecord, uptime } from './state.ts';
 
@@ -12,10 +13,12 @@ const esc = (s: string) =>
 const pct = (v: number | undefined) => (v === undefined ? '—' : `${(v * 100).toFixed(1)} %`);
 const isFact = (id: string) => /^F\d+$/.test(id);
 
-function row(state: MonitorState, id: string, rec: ProcedureRecord | undefined): string {
+function row(state: MonitorState, id: string, rec: ProcedureRecord | undefined, friction = false): string {
   const title = PROCEDURES[id as keyof typeof PROCEDURES] ?? '';
+  // procedures only: the friction column (monitor/friction-view.ts)
+  const cell = friction ? frictionCell(state.friction?.procedures[id]) : '';
   if (!rec)
-    return `<tr class="none"><th scope="row">${esc(id)}</th><td>${esc(title)}</td><td>not monitored</td><td>—</td><td>—</td><td>—</td></tr>`;
+    return `<tr class="none"><th scope="row">${esc(id)}</th><td>${esc(title)}</td><td>not monitored</td><td>—</td><td>—</td><td>—</td>${cell}</tr>`;
   const last = rec.last;
   const detail =
     last.outcome === 'failed'
@@ -33,7 +36,7 @@ function row(state: MonitorState, id: string, rec: ProcedureRecord | undefined):
     `<tr class="${rec.state}"><th scope="row">${esc(id)}</th><td>${esc(title)}</td>` +
     `<td><strong>${rec.state}</strong>${notes.length ? ` (${esc(notes.join(', '))})` : ''}</td>` +
     `<td><time datetime="${rec.since}">${esc(rec.since)}</time></td><td>${pct(uptime(state, id))}</td>` +
-    `<td><a href="${esc(last.reportPath)}">${esc(last.scenario)}</a><br><small>${detail}</small>${context}${janitor}</td></tr>`
+    `<td><a href="${esc(last.reportPath)}">${esc(last.scenario)}</a><br><small>${detail}</small>${context}${janitor}</td>${cell}</tr>`
   );
 }
 
@@ -67,14 +70,15 @@ export function renderStatusPage(
   const outbox = opts.pendingAlerts
     ? `<p class="warn">${opts.pendingAlerts} alert message(s) not delivered yet (kept in the outbox, retried each cycle).</p>`
     : '';
-  const head = (what: string) =>
-    `<thead><tr><th scope="col">ID</th><th scope="col">${what}</th><th scope="col">state</th><th scope="col">since</th><th scope="col">uptime (${state.runs.filter((r) => Object.keys(r.procedures).length).length} runs)</th><th scope="col">last result</th></tr></thead>`;
+  const head = (what: string, friction = false) =>
+    `<thead><tr><th scope="col">ID</th><th scope="col">${what}</th><th scope="col">state</th><th scope="col">since</th><th scope="col">uptime (${state.runs.filter((r) => Object.keys(r.procedures).length).length} runs)</th><th scope="col">last result</th>${friction ? '<th scope="col">friction (last cycles, actions)</th>' : ''}</tr></thead>`;
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>cardwatch status</title>
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <style>
 body{font:14px/1.4 system-ui,sans-serif;margin:2rem;color:#222}
 table{border-collapse:collapse;width:100%;margin-bottom:2rem}th,td{padding:.4rem .6rem;border-bottom:1px solid #ddd;text-align:left;vertical-align:top}
+${FRICTION_STYLE}
 tr.up strong{color:#137333}tr.degraded strong{color:#b06000}tr.down strong,p.down{color:#c5221f}tr.none,tr.fact{color:#555}.warn{color:#b06000}
 </style></head><body>
 <h1>cardwatch status</h1>
@@ -82,9 +86,9 @@ tr.up strong{color:#137333}tr.degraded strong{color:#b06000}tr.down strong,p.dow
 ${opts.latestReport ? '<a href="/report/">Latest Allure report</a>' : 'No report yet.'} · <a href="/metrics">metrics</a> · <a href="/state.json">state.json</a></p>
 ${running}${infra}${outbox}${suite ? `<h2>Suite errors</h2><ul class="down">${suite}</ul>` : ''}
 <h2>Procedures</h2>
-<table>${head('procedure')}
+<table>${head('procedure', true)}
 <tbody>
-${procedures.map((id) => row(state, id, state.procedures[id])).join('\n')}
+${procedures.map((id) => row(state, id, state.procedures[id], true)).join('\n')}
 </tbody></table>
 <h2>Facts</h2>
 <p>Facts are context: checked along the procedures above (their failures alert as the procedure's), or on their own.</p>

@@ -1,11 +1,20 @@
 // HARDER as a state (monitor/friction.ts): raised for the removal way that needs more of the buyer,
 // naming the change, for that procedure only; cleared by the next clean cycle.
 import assert from 'node:assert/strict';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { type BaselineFile, baselineOf } from '../../support/friction/compare.ts';
 import type { FrictionRecord } from '../../support/friction/record.ts';
 import { Registry } from 'prom-client';
+import { loadMonitorConfig } from '../../monitor/config.ts';
+import { type CycleResult, runCycle } from '../../monitor/cycle.ts';
 import { applyFriction, type FrictionState } from '../../monitor/friction.ts';
+import { scriptedResults } from '../../monitor/standin.ts';
+import { loadState } from '../../monitor/state.ts';
+import { renderStatusPage } from '../../monitor/status-page.ts';
+import type { SuiteRunner } from '../../monitor/suite.ts';
 import { frictionMetrics } from '../../monitor/friction-metrics.ts';
 import { frictionCell } from '../../monitor/friction-view.ts';
 
@@ -212,5 +221,71 @@ describe('friction on /metrics and the status page', () => {
     assert.match(cell, /<svg [^>]*aria-label="actions per cycle: 3, 4 \(min 3, max 4\)"/);
     assert.match(cell, /HARDER since .*actions 3 → 4/);
     assert.equal(frictionCell(undefined), '<td class="friction">—</td>');
+  });
+});
+
+describe('HARDER through real monitor cycles (stand-in suite writing friction records)', {
+  timeout: 120_000,
+}, () => {
+  /** A runner that writes R3 and R5 results, each with its friction.json as allure-playwright puts it. */
+  function frictionRunner(r5Actions: (cycle: number) => number): SuiteRunner {
+    let cycle = 0;
+    return async (run) => {
+      cycle++;
+      const dir = join(run.runDir, 'allure-results');
+      await mkdir(dir, { recursive: true });
+      await writeFile(join(run.runDir, 'suite.log'), `friction stand-in, cycle ${cycle}\n`);
+      const records = [rec('R3'), rec('R5', { actions: r5Actions(cycle) })];
+      let t = Date.now();
+      for (const r of records) {
+        const [result] = scriptedResults(
+          { name: r.scenario, tags: [`proc:${r.procedure}`], attempts: [{ status: 'passed' }] },
+          t,
+        );
+        t = result!.stop + 10;
+        const source = `${result!.uuid}-attachment.json`;
+        await writeFile(join(dir, source), JSON.stringify(r));
+        (result as unknown as { steps: unknown[] }).steps.push({
+          name: 'After Hooks',
+          steps: [
+            {
+              name: 'friction.json',
+              attachments: [{ name: 'friction.json', source, type: 'application/json' }],
+            },
+          ],
+        });
+        await writeFile(join(dir, `${result!.uuid}-result.json`), JSON.stringify(result));
+      }
+      return { exitCode: 0, timedOut: false };
+    };
+  }
+
+  it('raises R5 HARDER in the cycle that needs more actions, names it, and clears it in the next clean one', async () => {
+    const reportsDir = join(tmpdir(), 'cw-h-friction-cycles');
+    await rm(reportsDir, { recursive: true, force: true });
+    const cfg = loadMonitorConfig({
+      REPORTS_DIR: reportsDir,
+      MOCK_PORT_BASE: '5100',
+      MONITOR_PORT: '9475',
+      MONITOR_PUBLIC_URL: 'http://monitor.example:9475',
+    });
+    const lines: string[] = [];
+    const runner = frictionRunner((cycle) => (cycle === 2 ? 4 : 3));
+    const cycle = () => runCycle({ cfg, log: (l) => lines.push(l), runner });
+    const kinds = (r: CycleResult) => (r.alert?.items ?? []).map((i) => `${i.kind} ${i.procedure}`);
+
+    const first = await cycle();
+    assert.deepEqual(kinds(first), []);
+    const second = await cycle();
+    assert.deepEqual(kinds(second), ['harder R5']);
+    assert.equal(second.exitCode, 0);
+    assert.match(second.alert!.items[0]!.line, /^R5 HARDER: actions 3 → 4 \(\+1\)$/);
+    assert.ok(lines.some((l) => l.includes('R5 HARDER: actions 3 → 4')));
+    const state = await loadState(join(reportsDir, 'state.json'));
+    assert.equal(state.friction?.procedures.R5?.state, 'harder');
+    assert.equal(state.procedures.R5?.state, 'up', 'harder is not down');
+    assert.match(renderStatusPage(state, { schedule: 'x' }), /HARDER since/);
+    const third = await cycle();
+    assert.deepEqual(kinds(third), ['harder-cleared R5']);
   });
 });
