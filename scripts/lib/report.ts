@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { readFile, rm, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { markFlakyRetries } from './allure-results.ts';
 import { localBin, run } from './run.ts';
 
@@ -21,6 +21,8 @@ export interface ReportOptions {
   results?: string[];
   /** Report folder (default `<reportsDir>/allure-report`). History stays in `<reportsDir>/history.jsonl`. */
   output?: string;
+  /** Also Allure 3's dashboard in `allure-dashboard/` beside the report (default true; allurerc.mjs). */
+  dashboard?: boolean;
 }
 
 /**
@@ -35,6 +37,18 @@ export async function generateReport(
   const results = opts.results ?? [join(reportsDir, 'allure-results')];
   await rm(output, { recursive: true, force: true });
   for (const dir of results) await markFlakyRetries(dir);
+  // The dashboard first: it reads the history without appending (allurerc.mjs), the report then adds this run's line.
+  if (opts.dashboard ?? true) {
+    const dashboard = join(dirname(output), 'allure-dashboard');
+    await rm(dashboard, { recursive: true, force: true });
+    const dashboardCode = await run(
+      ...localBin('allure', ['generate', ...results, '--config', 'allurerc.mjs', '--output', dashboard]),
+      { ...process.env, REPORTS_DIR: reportsDir, ALLURE_REPORT_KIND: 'dashboard' },
+    );
+    if (dashboardCode === 0 && existsSync(join(dashboard, 'index.html')))
+      await stripAnalytics(join(dashboard, 'index.html'));
+    else console.error(`[report] the Allure dashboard was not generated (exit ${dashboardCode})`);
+  }
   // The installed binary when there is one: npx's own start-up costs about a second per report.
   const code = await run(
     ...localBin('allure', ['generate', ...results, '--config', 'allurerc.mjs', '--output', output]),
