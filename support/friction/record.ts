@@ -40,7 +40,7 @@ export interface DemandedField {
 }
 
 export interface ScreenVisit {
-  /** `origin + path · h1`: the identity of a screen. */
+  /** `walletDirect/ · My wallet account`: the identity of a screen (screenKey). */
   key: string;
   url: string;
   h1: string;
@@ -83,7 +83,34 @@ export interface FrictionRecord {
   passed?: boolean;
 }
 
-const screenKey = (url: string, h1: string) => (h1 ? `${url} · ${h1}` : url);
+/**
+ * A screen's identity, the same on every host and port: the profile's name of its origin (`walletDirect`,
+ * `helpCenter` ... from `urls`; the origin itself when no URL of the profile has it), its path and h1.
+ */
+export function screenKey(url: string, h1: string, origins: Readonly<Record<string, string>> = {}): string {
+  let where = url;
+  try {
+    const u = new URL(url);
+    const name = Object.entries(origins).find(([, o]) => o === u.origin)?.[0];
+    if (name) where = `${name}${u.pathname}`;
+  } catch {
+    // not a URL: keep it as it is
+  }
+  return h1 ? `${where} · ${h1}` : where;
+}
+
+/** Origin of each of the profile's URLs, by field name, first one per origin (screenKey's names). */
+export function originNames(urls: Readonly<Record<string, string>>): Record<string, string> {
+  const out: Record<string, string> = {};
+  const seen = new Set<string>();
+  for (const [name, url] of Object.entries(urls)) {
+    const origin = new URL(url).origin;
+    if (seen.has(origin)) continue;
+    seen.add(origin);
+    out[name] = origin;
+  }
+  return out;
+}
 
 /**
  * Counts probe events and navigations that happened within the counted windows (the recorder opens
@@ -103,7 +130,11 @@ export class FrictionTally {
   private readonly fields = new Map<string, DemandedField>();
   private readonly confirmWord: string;
 
-  constructor(private readonly labels: Labels) {
+  constructor(
+    private readonly labels: Labels,
+    /** The profile's origins by name (originNames), so that screen keys do not depend on host or port. */
+    private readonly origins: Readonly<Record<string, string>> = {},
+  ) {
     this.confirmWord = normaliseLabel(labels.common.confirm);
   }
 
@@ -160,7 +191,7 @@ export class FrictionTally {
         return undefined;
       case 'screen': {
         if (event.typed) this.addressesOpened++;
-        const visit = { key: screenKey(event.url, event.h1), url: event.url, h1: event.h1 };
+        const visit = { key: screenKey(event.url, event.h1, this.origins), url: event.url, h1: event.h1 };
         if (!this.screens.has(visit.key)) this.screens.set(visit.key, visit);
         return visit;
       }

@@ -7,7 +7,15 @@ import type { TargetProfile } from '../target.ts';
 import { cachedScan, scanScreen } from './axe.ts';
 import { type AttachFile, writeFriction } from './attach.ts';
 import { PROBE_BINDING, PROBE_SCRIPT, type ProbeEvent } from './probe.ts';
-import { type A11yScreen, byImpact, type FrictionRecord, FrictionTally, type ScreenVisit } from './record.ts';
+import {
+  type A11yScreen,
+  byImpact,
+  type FrictionRecord,
+  FrictionTally,
+  originNames,
+  type ScreenVisit,
+  screenKey,
+} from './record.ts';
 
 /** Removal (R1-R6) and linking (L1-L3) ways: the procedures whose friction is recorded. */
 export const FRICTION_PROCEDURE = /^@proc:([RL]\d+)$/;
@@ -57,6 +65,7 @@ export function frictionOf(page: Page | undefined): FrictionRecorder | undefined
 
 export class FrictionRecorder {
   private readonly tally: FrictionTally;
+  private readonly origins: Record<string, string>;
   private readonly current = new Map<Page, ScreenVisit>();
   private readonly scanned = new Map<string, A11yScreen>();
   private readonly scanErrors: string[] = [];
@@ -69,7 +78,8 @@ export class FrictionRecorder {
     readonly procedure: string,
     private readonly opts: FrictionOptions,
   ) {
-    this.tally = new FrictionTally(opts.target.labels);
+    this.origins = originNames(opts.target.urls);
+    this.tally = new FrictionTally(opts.target.labels, this.origins);
   }
 
   /**
@@ -97,7 +107,7 @@ export class FrictionRecorder {
   private onProbe(page: Page, event: ProbeEvent): void {
     if (event.k === 'screen') {
       const h1 = event.h1;
-      this.current.set(page, { key: h1 ? `${event.url} · ${h1}` : event.url, url: event.url, h1 });
+      this.current.set(page, { key: screenKey(event.url, h1, this.origins), url: event.url, h1 });
     }
     this.tally.onProbe(event);
   }

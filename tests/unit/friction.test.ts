@@ -256,3 +256,17 @@ describe('friction records read back from allure-results', () => {
     );
   });
 });
+
+describe('screen keys', () => {
+  it('name the origin by the profile (no host or port in a baseline), keep unknown origins as they are', async () => {
+    const { originNames, screenKey } = await import('../../support/friction/record.ts');
+    const origins = originNames({
+      shop: 'http://127.0.0.1:5100/',
+      signIn: 'http://127.0.0.1:5100/signin',
+      walletDirect: 'http://127.0.0.1:5101/',
+    });
+    assert.deepEqual(origins, { shop: 'http://127.0.0.1:5100', walletDirect: 'http://127.0.0.1:5101' });
+    assert.equal(screenKey('http://127.0.0.1:5101/', 'My wallet', origins), 'walletDirect/ · My wallet');
+    assert.equal(screenKey('http://other.test/x', '', origins), 'http://other.test/x');
+  });
+});
