@@ -7,7 +7,7 @@ import { cookieNames } from '../../mock-app/http/origin.ts';
 import { walletApp } from '../../mock-app/origins/wallet.ts';
 import { randomTestCard } from '../../support/test-cards.ts';
 import { Client } from './harness.ts';
-import { cardForm, pay, seedLinked, shopWithBuyer } from './shop-helpers.ts';
+import { addInWallet, cardForm, pay, seedLinked, shopWithBuyer } from './shop-helpers.ts';
 
 const VISA_19 = '4917 6100 0000 0000 003';
 
@@ -118,19 +118,9 @@ describe('wallet "Add card": the same rules, the same sentences', () => {
     wallet.signInAs(cookieNames('cwt').session, mock.platform.accounts.openSession(buyerId));
     return { mock, buyerId, wallet };
   };
-  const add = async (wallet: Client, number: string, lang = 'en') => {
-    await wallet.get(`/account/cards/add?lang=${lang}`);
-    return wallet.post('/account/cards/add', {
-      cardNumber: number,
-      expiry: '12/39',
-      cvc: '123',
-      holder: 'W B',
-    });
-  };
-
   it('links the 19-digit VISA', async () => {
     const { wallet, mock, buyerId } = walletBuyer();
-    assert.equal((await add(wallet, VISA_19)).status, 303);
+    assert.equal((await addInWallet(wallet, VISA_19)).status, 303);
     assert.deepEqual(
       mock.platform.cards.list(buyerId).map((c) => c.last4),
       ['0003'],
@@ -141,7 +131,7 @@ describe('wallet "Add card": the same rules, the same sentences', () => {
     for (const c of CASES)
       it(`${lang}: ${c.case} -> 422 with the sentence at the card number`, async () => {
         const { wallet, mock, buyerId } = walletBuyer();
-        assert.equal((await add(wallet, c.number, lang)).status, 422);
+        assert.equal((await addInWallet(wallet, c.number, lang)).status, 422);
         assert.match(inlineError(wallet.lastHtml, 'cardNumber') ?? '', c[lang]);
         assert.equal(mock.platform.cards.list(buyerId).length, 0);
       });

@@ -49,3 +49,14 @@ export function seedLinked(mock: MockContext, buyerId: string, card: TestCard = 
   if (!link.linked) throw new Error(`could not seed card: ${link.reason}`);
   return link.card;
 }
+
+/** The wallet's "Add card" as a browser posts it (GET the form first), with a valid expiry, CVC and holder. */
+export async function addInWallet(wallet: Client, number: string, lang = 'en'): Promise<Response> {
+  await wallet.get(`/account/cards/add?lang=${lang}`);
+  return wallet.post('/account/cards/add', {
+    cardNumber: number,
+    expiry: '12/39',
+    cvc: '123',
+    holder: 'Wati Buyer',
+  });
+}

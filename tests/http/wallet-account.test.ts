@@ -8,6 +8,7 @@ import { walletApp } from '../../mock-app/origins/wallet.ts';
 import { WALLET_TEST_KEYS } from '../../mock-app/public.ts';
 import { randomTestCard } from '../../support/test-cards.ts';
 import { Client, testMock } from './harness.ts';
+import { addInWallet } from './shop-helpers.ts';
 
 const IDENTITY = {
   fullName: 'Siti Rahma',
@@ -316,15 +317,7 @@ describe('wallet cards over HTTP (L2/F8, F9, F11)', () => {
     wallet.signInAs(cookieNames('cwt').session, mock.platform.accounts.openSession(buyerId));
   });
 
-  const add = async (number: string) => {
-    await wallet.get('/account/cards/add');
-    return wallet.post('/account/cards/add', {
-      cardNumber: number,
-      expiry: '12/39',
-      cvc: '123',
-      holder: 'Wati Buyer',
-    });
-  };
+  const add = (number: string) => addInWallet(wallet, number);
 
   it('adds a card: SMS "$0.01 debited" to the phone, pending for 24 hours, then verified', async () => {
     const card = randomTestCard('Mastercard');
