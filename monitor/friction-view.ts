@@ -1,6 +1,6 @@
 // The status page's friction column: per procedure a strip of its last cycles as coloured cells and a
 // sparkline of the actions it asked, with the last figures in words. Plain HTML + inline SVG, no script.
-import type { FrictionPoint, FrictionProcedureState } from './friction.ts';
+import { type FrictionPoint, type FrictionProcedureState, harderLine } from './friction.ts';
 
 const esc = (s: string) =>
   s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -51,7 +51,7 @@ export function frictionCell(proc: FrictionProcedureState | undefined): string {
     : 'not measured yet';
   const harder =
     proc.state === 'harder'
-      ? `<br><span class="harder-now">HARDER since <time datetime="${esc(proc.since)}">${esc(proc.since)}</time>: ${esc(Object.values(proc.harder).flat().join('; '))}</span>`
+      ? `<br><span class="harder-now">HARDER since <time datetime="${esc(proc.since)}">${esc(proc.since)}</time>: ${esc(harderLine(proc.harder))}</span>`
       : '';
   return `<td class="friction"><span class="strip" role="img" aria-label="last ${proc.recent.length} cycles: ${esc(proc.recent.map((p) => p.status).join(', '))}">${strip}</span>${sparkline(proc.recent)}<br><small>${esc(words)}</small>${harder}</td>`;
 }

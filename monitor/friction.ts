@@ -150,7 +150,7 @@ export function applyFriction(
               kind: 'harder',
               procedure,
               details,
-              line: `${procedure} HARDER: ${Object.values(proc.harder).flat().join('; ')}`,
+              line: `${procedure} HARDER: ${harderLine(proc.harder)}`,
             }
           : {
               kind: 'harder-cleared',
@@ -167,3 +167,10 @@ export function applyFriction(
 
 /** `R3 | Delete a card … [id]` -> `Delete a card … [id]` */
 const scenarioOf = (key: string) => key.slice(key.indexOf(' | ') + 3);
+
+/** What is harder, each change once (a translated pass repeats them), and in how many scenarios. */
+export function harderLine(harder: Record<string, string[]>): string {
+  const scenarios = Object.keys(harder).length;
+  const details = [...new Set(Object.values(harder).flat())].join('; ');
+  return scenarios > 1 ? `${details} (in ${scenarios} scenarios)` : details;
+}

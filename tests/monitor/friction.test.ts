@@ -141,6 +141,19 @@ describe('HARDER (monitor/friction.ts)', () => {
     );
   });
 
+  it('names each change once when the translated pass of the same scenario got harder too', () => {
+    const both = (actions: number) => [
+      rec('R4', { actions }),
+      rec('R4', { actions, scenario: 'R4 way', key: 'R4 | R4 way [id]' }),
+    ];
+    const first = cycle(undefined, both(3), 1).state;
+    const { changes } = cycle(first, both(4), 2);
+    assert.deepEqual(
+      changes.map((c) => c.line),
+      ['R4 HARDER: actions 3 → 4 (+1) (in 2 scenarios)'],
+    );
+  });
+
   it('compares against the committed baseline before a first green run', () => {
     const committed: BaselineFile = {
       version: 1,
