@@ -236,3 +236,47 @@ describe('skin B ways to the card screens', () => {
     assert.equal((await site.get('/customer-service/nope')).status, 404);
   });
 });
+
+describe('skin B under the friction faults (issue 15), as on skin A', () => {
+  it("remove-asks-birth-date: the direct page's confirm page asks it; without it nothing is removed (422)", async () => {
+    s.mock.platform.faults.set(['remove-asks-birth-date']);
+    const card = s.linkCard();
+    const wallet = s.client('wallet', s.buyerId);
+    await wallet.get(`/payment-cards/${card.id}/unlink`);
+    assertHonestPage(wallet.lastHtml, 'confirm page asking the date of birth');
+    assert.match(wallet.lastHtml, /<label for="birth-date">Your date of birth<\/label>/);
+    assert.equal((await wallet.post(`/payment-cards/${card.id}/unlink`, {})).status, 422);
+    assert.match(wallet.lastHtml, /<p class="problem" id="birth-date-problem">Your date of birth: enter it/);
+    assert.ok(s.mock.platform.cards.find(s.buyerId, card.id));
+    const res = await wallet.post(`/payment-cards/${card.id}/unlink`, { birthDate: '1990-01-15' });
+    assert.equal(res.status, 303);
+    assert.equal(s.mock.platform.cards.find(s.buyerId, card.id), undefined);
+  });
+
+  it('remove-extra-confirm-page: the mobile site asks "Are you sure?" on one more page', async () => {
+    s.mock.platform.faults.set(['remove-extra-confirm-page']);
+    const card = s.linkCard();
+    const site = s.client('mobileSite', s.buyerId);
+    await site.get(`/account/cards/${card.id}/delete`);
+    assert.equal((await site.post(`/account/cards/${card.id}/delete`, {})).status, 200);
+    assertHonestPage(site.lastHtml, 'are you sure');
+    assert.match(
+      site.lastHtml,
+      /<h1>Are you sure\?<\/h1>[\s\S]*name="sure" value="yes"[\s\S]*>Yes, delete it</,
+    );
+    assert.ok(s.mock.platform.cards.find(s.buyerId, card.id));
+    assert.equal((await site.post(`/account/cards/${card.id}/delete`, { sure: 'yes' })).status, 303);
+    assert.equal(s.mock.platform.cards.find(s.buyerId, card.id), undefined);
+  });
+
+  it("help-lang-missing: the help centre's card page loses <html lang>, nothing else", async () => {
+    const help = s.client('help', s.buyerId);
+    await help.get('/my-cards');
+    assert.match(help.lastHtml, /<html lang="en">/);
+    s.mock.platform.faults.set(['help-lang-missing']);
+    await help.get('/my-cards');
+    assert.match(help.lastHtml, /<html>/);
+    await help.get('/');
+    assert.match(help.lastHtml, /<html lang="en">/);
+  });
+});

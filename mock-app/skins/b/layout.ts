@@ -49,12 +49,14 @@ export interface DocumentProps {
   body: Html;
   footer?: Html;
   flash?: string;
+  /** False drops `<html lang>` (fault help-lang-missing only: an accessibility regression on purpose). */
+  lang?: boolean;
 }
 
 /** Skin B's HTML document: skip link, banner, main (flash first), footer. One h1 comes from `body`. */
 export function document(p: DocumentProps): Html {
   return html`<!doctype html>
-<html lang="en">
+<html${p.lang === false ? '' : raw(' lang="en"')}>
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${p.title} – ${p.site}</title><style>${raw(STYLE)}</style></head>
 <body>

@@ -13,6 +13,7 @@ import {
   siteCardsView,
   siteHeader,
   siteHomeView,
+  sureView,
 } from './views/mobile-site.ts';
 
 /**
@@ -52,6 +53,10 @@ export function mobileSiteB(mock: MockContext) {
   app.post('/account/cards/:id/delete', (c) => {
     const account = c.get('account');
     if (!account) return toLogin(c, `${mock.urls.mobileSite}/account/cards`);
+    if (platform.faults.has('remove-extra-confirm-page') && c.get('form').sure !== 'yes') {
+      const held = platform.cardsOn('mobile-site', account.id).find((x) => x.id === c.req.param('id'));
+      return held ? show(c, SITE.sureTitle, sureView(c, held)) : notFound(c);
+    }
     const card = platform.removeCard('mobile-site', account.id, c.req.param('id'));
     if (!card) return notFound(c);
     setFlash(c, mock, fill(SITE.deleted, { card: cardLabel(card) }));

@@ -10,7 +10,13 @@ export type Status = 200 | 400 | 403 | 404 | 410 | 422;
 
 export interface SkinPage {
   /** Renders a page of this origin (its header and footer around `body`). */
-  show(c: Ctx, title: string, body: Html, status?: Status): Response | Promise<Response>;
+  show(
+    c: Ctx,
+    title: string,
+    body: Html,
+    status?: Status,
+    options?: { lang?: boolean },
+  ): Response | Promise<Response>;
   /** An error page of this origin: its own wording, a 4xx status. */
   problem(c: Ctx, status: Exclude<Status, 200>, title: string, detail?: string): Response | Promise<Response>;
   /** 404 in skin B's words: unknown pages and other buyers' cards alike. */
@@ -36,8 +42,9 @@ export function skinOrigin(
   site: { name: string; header: (c: Ctx) => Html; footer?: (c: Ctx) => Html },
 ) {
   const app = createOrigin(mock, name);
-  const render = (c: Ctx, title: string, body: Html) =>
+  const render = (c: Ctx, title: string, body: Html, options: { lang?: boolean } = {}) =>
     document({
+      ...options,
       title,
       site: site.name,
       header: site.header(c),
@@ -46,7 +53,7 @@ export function skinOrigin(
       flash: c.get('flash'),
     });
   const pages: SkinPage = {
-    show: (c, title, body, status = 200) => c.html(render(c, title, body), status),
+    show: (c, title, body, status = 200, options = {}) => c.html(render(c, title, body, options), status),
     problem: (c, status, title, detail) =>
       c.html(render(c, title, html`<h1>${title}</h1>${detail ? html`<p>${detail}</p>` : ''}`), status),
     notFound: (c) => pages.problem(c, 404, B.common.notFoundTitle, B.common.notFoundText),

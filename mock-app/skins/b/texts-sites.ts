@@ -88,5 +88,9 @@ export const SITE = {
   confirmText: '{card} will be deleted from your account.',
   confirm: 'Delete card',
   deleted: '{card} deleted.',
+  /** Fault remove-extra-confirm-page: one more page after the confirm page. */
+  sureTitle: 'Are you sure?',
+  sureText: '{card} cannot be brought back once deleted.',
+  sureConfirm: 'Yes, delete it',
   noCards: 'No saved cards.',
 } as const;

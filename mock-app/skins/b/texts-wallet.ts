@@ -14,6 +14,9 @@ export const PAY = {
   unlinkConfirm: 'Unlink card',
   keep: 'Keep it',
   unlinked: '{card} is unlinked.',
+  /** Fault remove-asks-birth-date: the confirm page asks it. */
+  unlinkBirthDate: 'Your date of birth',
+  unlinkBirthDateProblem: 'Your date of birth: enter it to unlink a card.',
   noCards: 'You have no saved payment cards.',
   // R2: joining, one step per page
   startTitle: 'Get started with Northwind Pay',

@@ -2,10 +2,12 @@ import { setTimeout as delay } from 'node:timers/promises';
 import type { Account } from '../../domain/accounts.ts';
 import { captchaSvg } from '../../domain/captcha.ts';
 import { cardLabel } from '../../domain/card-input.ts';
+import type { StoredCard } from '../../domain/cards.ts';
 import { validEmail } from '../../domain/wallet/forms.ts';
 import { validateSecurity } from '../../domain/wallet.ts';
 import { type Ctx, type MockContext, setFlash } from '../../http/origin.ts';
 import { SLOW_WALLET_DELAY_MS } from '../../origins/wallet.ts';
+import { field } from './layout.ts';
 import { type Gate, isAnswer, shopFooter, skinOrigin } from './origin.ts';
 import { PinHolder } from './pin-holder.ts';
 import { B, fill } from './texts.ts';
@@ -71,13 +73,9 @@ export function walletB(mock: MockContext) {
     return show(c, PAY.cardsTitle, directView(cards));
   });
 
-  app.get('/payment-cards/:id/unlink', (c) => {
-    const account = buyer(c);
-    if (isAnswer(account)) return account;
-    const cards = wallet.directPage(account.id);
-    const card = cards === 'needsAccount' ? undefined : cards.find((x) => x.id === c.req.param('id'));
-    if (!card) return notFound(c);
-    return show(
+  /** The confirm page; the domain may ask more than a press (fault remove-asks-birth-date). */
+  const unlinkPage = (c: Ctx, card: StoredCard, missing = false) =>
+    show(
       c,
       PAY.unlinkTitle,
       confirmView(c, {
@@ -87,14 +85,37 @@ export function walletB(mock: MockContext) {
         confirm: PAY.unlinkConfirm,
         cancel: PAY.keep,
         back: '/payment-cards',
+        fields: wallet.directRemovalAsks().includes('birthDate')
+          ? field({
+              id: 'birth-date',
+              name: 'birthDate',
+              type: 'date',
+              autocomplete: 'bday',
+              label: PAY.unlinkBirthDate,
+              problem: missing ? PAY.unlinkBirthDateProblem : undefined,
+            })
+          : undefined,
       }),
+      missing ? 422 : 200,
     );
+
+  app.get('/payment-cards/:id/unlink', (c) => {
+    const account = buyer(c);
+    if (isAnswer(account)) return account;
+    const cards = wallet.directPage(account.id);
+    const card = cards === 'needsAccount' ? undefined : cards.find((x) => x.id === c.req.param('id'));
+    return card ? unlinkPage(c, card) : notFound(c);
   });
 
   app.post('/payment-cards/:id/unlink', (c) => {
     const account = buyer(c);
     if (isAnswer(account)) return account;
-    const removed = platform.removeCard('wallet-direct', account.id, c.req.param('id'));
+    const id = c.req.param('id');
+    const removed = wallet.removeOnDirectPage(account.id, id, c.get('form'));
+    if (removed === 'missing') {
+      const card = platform.cards.find(account.id, id);
+      return card ? unlinkPage(c, card, true) : notFound(c);
+    }
     if (!removed) return notFound(c);
     setFlash(c, mock, fill(PAY.unlinked, { card: cardLabel(removed) }));
     return c.redirect('/payment-cards', 303);

@@ -80,3 +80,15 @@ export function deleteCardView(c: Ctx, card: StoredCard) {
   <a href="/account/cards">${B.common.cancel}</a>
 </form>`;
 }
+
+/** Fault remove-extra-confirm-page: one more page, after the confirm page, before the card goes. */
+export function sureView(c: Ctx, card: StoredCard) {
+  return html`<h1>${SITE.sureTitle}</h1>
+<p>${fill(SITE.sureText, { card: cardLabel(card) })}</p>
+<form method="post" action="/account/cards/${card.id}/delete">
+  ${csrfField(c.get('csrf'))}
+  <input type="hidden" name="sure" value="yes">
+  <button type="submit">${SITE.sureConfirm}</button>
+  <a href="/account/cards">${B.common.cancel}</a>
+</form>`;
+}

@@ -5,7 +5,7 @@ import type { HistoryEntry, WalletCard } from '../../../domain/wallet.ts';
 import type { Ctx } from '../../../http/origin.ts';
 import { expiryText } from '../../../views/card-list.ts';
 import { csrfField } from '../../../views/layout.ts';
-import { field, problems } from '../layout.ts';
+import { field, type Html, problems } from '../layout.ts';
 import { B, fill } from '../texts.ts';
 import { PAY } from '../texts-wallet.ts';
 import { cardFieldProblem, cardProblemText } from './card-problems.ts';
@@ -34,12 +34,22 @@ ${
 /** A confirm page: the card, what will happen, the POST form, and a way back. */
 export function confirmView(
   c: Ctx,
-  p: { title: string; text: string; action: string; confirm: string; cancel: string; back: string },
+  p: {
+    title: string;
+    text: string;
+    action: string;
+    confirm: string;
+    cancel: string;
+    back: string;
+    /** Fields the step asks besides the button (fault remove-asks-birth-date). */
+    fields?: Html;
+  },
 ) {
   return html`<h1>${p.title}</h1>
 <p>${p.text}</p>
 <form method="post" action="${p.action}">
   ${csrfField(c.get('csrf'))}
+  ${p.fields ?? ''}
   <button type="submit">${p.confirm}</button>
 </form>
 <p><a href="${p.back}">${p.cancel}</a></p>`;
