@@ -89,8 +89,9 @@ const figuresOf = (r: FrictionRecord, runId: string): FrictionFigures => ({
 /**
  * Folds one run's friction records into the state (a new object; `prev` is not changed) and answers
  * the changes worth an alert: a removal way turning HARDER (naming what changed) and clearing again.
- * A scenario that failed is not judged (down covers it): it keeps its previous judgement. Linking
- * ways are measured and kept, never alerted.
+ * A scenario that failed was counted up to its failure: it raises HARDER when that part already
+ * exceeds the baseline (DOWN may come too: the states are apart), never clears it, never becomes a
+ * baseline. Linking ways are measured and kept, never alerted.
  */
 export function applyFriction(
   prev: FrictionState | undefined,
@@ -110,16 +111,16 @@ export function applyFriction(
       recent: [],
     };
     for (const r of mine) {
-      if (r.passed === false) continue;
       const now = baselineOf(r);
       const base = opts.baselines?.baselines[r.key] ?? state.firstGreen[r.key];
       if (!base) {
-        state.firstGreen[r.key] = { ...now, runId: opts.runId };
+        if (r.passed !== false) state.firstGreen[r.key] = { ...now, runId: opts.runId };
         continue;
       }
       const harder = isRemovalWay(procedure) ? harderThan(now, base) : [];
+      // A failed walk counts up to its failure: it can show harder (counts only grow), never easier.
       if (harder.length) proc.harder[r.key] = harder.map((c) => c.detail);
-      else delete proc.harder[r.key];
+      else if (r.passed !== false) delete proc.harder[r.key];
     }
     const rep = representative(mine, procedure);
     const next = Object.keys(proc.harder).length ? 'harder' : 'normal';

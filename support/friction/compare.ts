@@ -58,7 +58,7 @@ function seriousViolations(r: FrictionRecord): string[] {
 
 /** A way in which a run needed more of the buyer than its baseline. */
 export interface FrictionChange {
-  metric: 'actions' | 'personalData' | 'a11y';
+  metric: 'actions' | 'screens' | 'personalData' | 'a11y';
   from: number;
   to: number;
   /** One line naming the change, e.g. `actions 3 → 4 (+1; new screen …; confirm steps 1 → 2)`. */
@@ -68,9 +68,10 @@ export interface FrictionChange {
 const arrow = (a: number, b: number) => `${a} → ${b}`;
 
 /**
- * How `now` is harder than `base`: more actions, more personal-data fields, or serious/critical
- * accessibility violations the baseline did not have (compared only when both were scanned).
- * Empty when it is as easy or easier.
+ * How `now` is harder than `base`: more actions, more screens to go through, more personal-data
+ * fields, or serious/critical accessibility violations the baseline did not have (compared only when
+ * both were scanned). Empty when it is as easy or easier. Every count only grows as a procedure goes
+ * on, so a walk cut short by a failure that already exceeds its baseline is harder too.
  */
 export function harderThan(now: FrictionBaseline, base: FrictionBaseline): FrictionChange[] {
   const changes: FrictionChange[] = [];
@@ -86,6 +87,15 @@ export function harderThan(now: FrictionBaseline, base: FrictionBaseline): Frict
       from: base.actions,
       to: now.actions,
       detail: `actions ${arrow(base.actions, now.actions)} (${context.join('; ')})`,
+    });
+  }
+  if (now.actions <= base.actions && now.screens.length > base.screens.length) {
+    const newScreens = now.screens.filter((s) => !base.screens.includes(s));
+    changes.push({
+      metric: 'screens',
+      from: base.screens.length,
+      to: now.screens.length,
+      detail: `screens ${arrow(base.screens.length, now.screens.length)}${newScreens.length ? ` (new: ${newScreens.map((s) => `"${s}"`).join(', ')})` : ''}`,
     });
   }
   if (now.personalData.length > base.personalData.length) {

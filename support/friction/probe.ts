@@ -108,9 +108,21 @@ export const PROBE_SCRIPT = `(() => {
     lastTyped = null;
     send({ k: 'select', field: labelOf(e.target) });
   }, true);
+  // A submit the browser refused (a required field left empty) still shows what the form demands.
+  let refused = null;
+  addEventListener('invalid', (e) => {
+    const form = e.target && e.target.form;
+    if (!form || form === refused) return;
+    refused = form;
+    setTimeout(() => { refused = null; }, 0);
+    demanded(form);
+  }, true);
   addEventListener('submit', (e) => {
     const form = e.target;
     if (!(form instanceof HTMLFormElement)) return;
+    demanded(form);
+  }, true);
+  function demanded(form) {
     const seen = new Set();
     const fields = [];
     for (const el of Array.from(form.elements)) {
@@ -123,7 +135,7 @@ export const PROBE_SCRIPT = `(() => {
     let action = location.pathname;
     try { action = new URL(form.getAttribute('action') || '', location.href).pathname; } catch (_) {}
     send({ k: 'submit', method: (form.getAttribute('method') || 'get').toLowerCase(), action, fields });
-  }, true);
+  }
   if (window !== window.top || !/^https?:$/.test(location.protocol)) return;
   const screen = () => {
     const nav = performance.getEntriesByType('navigation')[0];

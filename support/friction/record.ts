@@ -92,7 +92,12 @@ export function screenKey(url: string, h1: string, origins: Readonly<Record<stri
   try {
     const u = new URL(url);
     const name = Object.entries(origins).find(([, o]) => o === u.origin)?.[0];
-    if (name) where = `${name}${u.pathname}`;
+    // id-like segments (a card's id in /cards/card_x1y2.../delete) are folded: one screen, any card
+    const path = u.pathname
+      .split('/')
+      .map((seg) => (seg.length >= 6 && /\d/.test(seg) ? ':id' : seg))
+      .join('/');
+    where = `${name ?? u.origin}${path}`;
   } catch {
     // not a URL: keep it as it is
   }

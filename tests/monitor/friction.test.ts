@@ -168,7 +168,44 @@ describe('HARDER (monitor/friction.ts)', () => {
     );
   });
 
-  it('does not judge a failed scenario (down covers it): the state stays until it is measured again', () => {
+  it('raises HARDER from a failed walk that already exceeds its baseline (a required date of birth refused)', () => {
+    const first = cycle(undefined, clean(), 1).state;
+    const dob = {
+      label: 'Date of birth',
+      key: 'wallet.birthDate',
+      class: 'date of birth' as const,
+      personal: true,
+      required: true,
+      form: '/',
+    };
+    const refused = clean().map((r) =>
+      r.procedure === 'R3' ? { ...r, passed: false, fields: [dob], personalDataFields: 1 } : r,
+    );
+    const { changes } = cycle(first, refused, 2);
+    assert.deepEqual(
+      changes.map((c) => c.line),
+      ['R3 HARDER: personal-data fields 0 → 1 (new: Date of birth (date of birth))'],
+    );
+  });
+
+  it('raises HARDER for one more screen to go through with as many actions (an extra page the walk passed)', () => {
+    const first = cycle(undefined, clean(), 1).state;
+    const sure = {
+      key: 'mobileSite/cards/:id/delete · Are you sure?',
+      url: 'http://x/sure',
+      h1: 'Are you sure?',
+    };
+    const more = clean().map((r) =>
+      r.procedure === 'R6' ? { ...r, passed: false, screens: [...r.screens, sure] } : r,
+    );
+    const { changes } = cycle(first, more, 2);
+    assert.deepEqual(
+      changes.map((c) => c.line),
+      ['R6 HARDER: screens 1 → 2 (new: "mobileSite/cards/:id/delete · Are you sure?")'],
+    );
+  });
+
+  it('a failed walk that does not exceed its baseline neither raises nor clears: the state stays until measured again', () => {
     const first = cycle(undefined, clean(), 1).state;
     const harder = cycle(
       first,

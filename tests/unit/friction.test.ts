@@ -268,5 +268,9 @@ describe('screen keys', () => {
     assert.deepEqual(origins, { shop: 'http://127.0.0.1:5100', walletDirect: 'http://127.0.0.1:5101' });
     assert.equal(screenKey('http://127.0.0.1:5101/', 'My wallet', origins), 'walletDirect/ · My wallet');
     assert.equal(screenKey('http://other.test/x', '', origins), 'http://other.test/x');
+    assert.equal(
+      screenKey('http://127.0.0.1:5101/cards/card_1rP1UxAXOZ1OY8ig/delete', 'Sure?', origins),
+      'walletDirect/cards/:id/delete · Sure?',
+    );
   });
 });
