@@ -6,6 +6,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { loadConfig } from '../support/config.ts';
+import { costLines, measureFrictionCost } from './friction-cost.ts';
 import { type AllureResult, type AllureStep, groupScenarios, readResults } from './lib/allure-results.ts';
 import { runMain, UsageError } from './lib/main.ts';
 import { runSuite, type SuiteOptions } from './lib/pipeline.ts';
@@ -270,6 +271,10 @@ async function main(): Promise<number> {
       teardownAndReport: round(s.report / 1000),
     })),
     measuredAt: new Date().toISOString(),
+    // BENCH_FRICTION_RUNS=n: the friction recorder's and axe's cost (scripts/friction-cost.ts), n runs each
+    friction: process.env.BENCH_FRICTION_RUNS
+      ? await measureFrictionCost(Number(process.env.BENCH_FRICTION_RUNS), join(root, 'friction-cost'))
+      : undefined,
   };
   await writeFile(join(cfg.REPORTS_DIR, 'bench.json'), `${JSON.stringify(bench, null, 2)}\n`);
 
@@ -294,6 +299,7 @@ async function main(): Promise<number> {
     console.log(
       `  ${s.seconds.toFixed(2)} = ${s.setup.toFixed(2)} + ${s.procedure.toFixed(2)} + ${s.oracle.toFixed(2)} + ${s.teardownAndReport.toFixed(2)}  ${s.scenario}`,
     );
+  if (bench.friction) console.log(`\n${costLines(bench.friction).join('\n')}`);
   console.log(`\n[bench] wrote ${join(cfg.REPORTS_DIR, 'bench.json')}`);
   if (failedRuns)
     console.error(`[bench] ${failedRuns} run(s) failed: timings of failing runs are not comparable`);
