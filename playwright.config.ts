@@ -57,6 +57,8 @@ export default defineConfig<object, { targetLocale: 'en' | 'id' | undefined }>({
     screenshot: target.kind === 'sandbox' ? 'off' : 'only-on-failure',
     trace: target.kind === 'sandbox' ? { mode: cfg.TRACE, screenshots: false, snapshots: true } : cfg.TRACE,
     launchOptions: { executablePath: chromium?.executablePath, args: QUIET_CHROMIUM_ARGS },
+    // BROWSER_WS_ENDPOINT: drive a Playwright browser server instead (it receives launchOptions; see .env.example).
+    connectOptions: cfg.BROWSER_WS_ENDPOINT ? { wsEndpoint: cfg.BROWSER_WS_ENDPOINT } : undefined,
   },
   // `@mobile-app` scenarios run on an emulated phone (R5: the app), everything else on a desktop
   // browser (R6 is the mobile site *on a desktop*). `metadata.device` names the device in Allure; the

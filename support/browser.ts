@@ -33,17 +33,36 @@ export const QUIET_CHROMIUM_ARGS = [
 ];
 
 /**
- * The cucumber-js runner's browser, launched as playwright.config.ts's `use` launches Playwright's:
- * headless as HEADLESS says, the executable findChromium() chose, the quiet flags. A launch that fails
- * throws one line: which Chromium, Playwright's first line, and the browser's own first error output.
+ * The cucumber-js runner's browser, obtained as Playwright Test obtains its own from playwright.config.ts:
+ * with BROWSER_WS_ENDPOINT, a connection to that Playwright browser server (the launch options travel in
+ * the `x-playwright-launch-options` header, as Playwright's `connectOptions` sends them); otherwise a launch
+ * of the Chromium findChromium() chose. Headless as HEADLESS says, the quiet flags. A failure throws one
+ * line: which browser, Playwright's first line, and the browser's own first error output.
  */
-export async function launchBrowser(cfg: { HEADLESS: boolean }, choice: BrowserChoice): Promise<Browser> {
+export async function openBrowser(
+  cfg: { HEADLESS: boolean; BROWSER_WS_ENDPOINT?: string },
+  choice: BrowserChoice | undefined,
+): Promise<Browser> {
+  const options = {
+    headless: cfg.HEADLESS,
+    executablePath: choice?.executablePath,
+    args: QUIET_CHROMIUM_ARGS,
+  };
+  const remote = cfg.BROWSER_WS_ENDPOINT;
+  if (remote) {
+    try {
+      return await chromium.connect(remote, {
+        headers: { 'x-playwright-launch-options': JSON.stringify(options) },
+      });
+    } catch (error) {
+      throw new Error(
+        `the browser server at ${remote} (BROWSER_WS_ENDPOINT) did not answer: ${launchFailure(error)}`,
+      );
+    }
+  }
+  if (!choice) throw new Error('no Chromium found: "npm run cucumber" installs one, or set CHROMIUM_PATH');
   try {
-    return await chromium.launch({
-      headless: cfg.HEADLESS,
-      executablePath: choice.executablePath,
-      args: QUIET_CHROMIUM_ARGS,
-    });
+    return await chromium.launch(options);
   } catch (error) {
     throw new Error(`Chromium at ${choice.path} (${choice.source}) did not start: ${launchFailure(error)}`);
   }
@@ -53,6 +72,6 @@ export async function launchBrowser(cfg: { HEADLESS: boolean }, choice: BrowserC
 export function launchFailure(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
   const first = message.split('\n')[0]?.trim() ?? message;
-  const stderr = /\[pid=\d+\]\[err\] ([^\n\u001b]+)/.exec(message)?.[1]?.trim();
+  const stderr = /\[pid=\d+\]\[err\] ([^\n]+)/.exec(message)?.[1]?.trim();
   return stderr ? `${first} (browser said: ${stderr})` : first;
 }

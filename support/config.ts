@@ -10,6 +10,13 @@ export const configSchema = z.object({
   TARGET_PROFILE: z.string().min(1).optional(),
   HEADLESS: envBool.default(true),
   CHROMIUM_PATH: z.string().min(1).optional(),
+  /**
+   * A Playwright browser server (`npx playwright run-server`, or a grid speaking Playwright's protocol):
+   * both runners connect to it instead of launching Chromium. Its browsers must reach the target's origins.
+   */
+  BROWSER_WS_ENDPOINT: z
+    .url({ protocol: /^wss?$/, message: 'expected the ws:// or wss:// URL of a Playwright browser server' })
+    .optional(),
   WORKERS: z.coerce.number().int().min(1).max(16).optional(),
   ACTION_TIMEOUT_MS: positiveMs.default(10_000),
   NAVIGATION_TIMEOUT_MS: positiveMs.default(15_000),
