@@ -68,15 +68,12 @@ export async function readFrictionRecords(resultsDir: string): Promise<RecordedS
 
 /**
  * The scenario that stands for a procedure in a comparison: a passed one, in the profile's own
- * language before a translated pass, the most severe, then the one asking the most actions (the
- * whole way rather than a refused-input variant of it).
+ * language before a translated pass, asking the most actions: the whole way rather than a refused
+ * input or a privacy check tagged with the same procedure.
  */
 export function representative(records: FrictionRecord[], procedure: string): FrictionRecord | undefined {
-  const rank = (s?: string) => ['blocker', 'critical', 'normal', 'minor', 'trivial'].indexOf(s ?? 'normal');
   const translated = (r: FrictionRecord) => (r.key.endsWith(']') ? 1 : 0);
   return records
     .filter((r) => r.procedure === procedure && r.passed !== false)
-    .sort(
-      (a, b) => translated(a) - translated(b) || rank(a.severity) - rank(b.severity) || b.actions - a.actions,
-    )[0];
+    .sort((a, b) => translated(a) - translated(b) || b.actions - a.actions)[0];
 }
