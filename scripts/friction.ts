@@ -18,6 +18,7 @@ import {
 import type { FrictionRecord } from '../support/friction/record.ts';
 import { readFrictionRecords, representative } from '../support/friction/results.ts';
 import { PROCEDURES } from '../support/procedures.ts';
+import { groupScenarios, readResults } from './lib/allure-results.ts';
 
 const WAYS = ['L1', 'R1', 'R2', 'R3', 'R4', 'R5', 'R6'] as const;
 const USAGE = `usage: npm run friction -- [--results DIR] [--write-baseline] [--baseline FILE]
@@ -151,6 +152,17 @@ async function main(): Promise<number> {
     const personal = sorted.at(-1)!.fields.filter((f) => f.personal);
     if (personal.length)
       console.log(`  personal data it demands: ${personal.map((f) => `${f.label} (${f.class})`).join(', ')}`);
+  }
+  // What the recording cost in this run, against all its scenarios' time (the recorder times itself).
+  const results = groupScenarios((await readResults(resultsDir)).map((r) => r.result));
+  const suiteMs = results.reduce((sum, r) => sum + Math.max(0, r.final.stop - r.final.start), 0);
+  const costOf = (k: 'recorderMs' | 'axeMs') => records.reduce((sum, r) => sum + (r.cost?.[k] ?? 0), 0);
+  if (suiteMs > 0) {
+    const share = (ms: number) => `${(ms / 1000).toFixed(1)} s = ${((ms / suiteMs) * 100).toFixed(1)} %`;
+    console.log(
+      `\nRecording cost in this run (${results.length} scenarios, ${(suiteMs / 1000).toFixed(1)} s of scenario time): ` +
+        `recorder ${share(costOf('recorderMs'))}, axe-core scans ${share(costOf('axeMs'))}`,
+    );
   }
   const a11y = records.flatMap((r) =>
     r.a11y.screens.flatMap((s) => s.violations.map((v) => `${v.rule} (${v.impact}) on ${s.screen}`)),

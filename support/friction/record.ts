@@ -74,6 +74,8 @@ export interface FrictionRecord {
   confirmSteps: number;
   /** Seconds of the procedure's own steps (Gherkin "When"/action steps), without the a11y scans. */
   seconds: number;
+  /** What recording this scenario took (ms): set-up and step-end flushes; the axe-core scans. */
+  cost?: { recorderMs: number; axeMs: number };
   a11y: {
     /** Off for this run (AXE=off), or the procedure had no screen. */
     skipped?: string;

@@ -71,6 +71,8 @@ export class FrictionRecorder {
   private readonly scanErrors: string[] = [];
   private stepStart?: number;
   private procedureMs = 0;
+  /** What the recording itself took: set-up and step-end flushes, and the axe-core scans. */
+  private readonly cost = { recorderMs: 0, axeMs: 0 };
   private finished?: FrictionRecord;
 
   private constructor(
@@ -89,6 +91,7 @@ export class FrictionRecorder {
   static async attach(context: BrowserContext, opts: FrictionOptions): Promise<FrictionRecorder | undefined> {
     const procedure = frictionProcedureOf(opts.tags);
     if (!procedure || !opts.cfg.FRICTION) return undefined;
+    const started = performance.now();
     const recorder = new FrictionRecorder(context, procedure, opts);
     await context.exposeBinding(PROBE_BINDING, ({ page }, event: ProbeEvent) =>
       recorder.onProbe(page, event),
@@ -101,6 +104,7 @@ export class FrictionRecorder {
     for (const page of context.pages()) watch(page);
     context.on('page', watch);
     recorders.set(context, recorder);
+    recorder.cost.recorderMs += performance.now() - started;
     return recorder;
   }
 
@@ -126,14 +130,20 @@ export class FrictionRecorder {
   async stepEnded(passed: boolean): Promise<void> {
     if (this.stepStart === undefined) return;
     this.tally.end();
+    const ended = performance.now();
+    this.procedureMs += ended - this.stepStart;
+    this.stepStart = undefined;
     // Events of the step still in flight arrive before these round trips answer (a page stuck loading
     // does not hold the step: bounded).
     await Promise.all(
       this.context.pages().map((p) => within(FLUSH_MS, p.evaluate('0')).catch(() => undefined)),
     );
-    this.procedureMs += performance.now() - this.stepStart;
-    this.stepStart = undefined;
-    if (passed && this.opts.cfg.AXE) await this.scanOpenScreens();
+    const flushed = performance.now();
+    this.cost.recorderMs += flushed - ended;
+    if (passed && this.opts.cfg.AXE) {
+      await this.scanOpenScreens();
+      this.cost.axeMs += performance.now() - flushed;
+    }
   }
 
   private async scanOpenScreens(): Promise<void> {
@@ -174,6 +184,7 @@ export class FrictionRecorder {
       severity,
       ...counts,
       seconds: Math.round(this.procedureMs) / 1000,
+      cost: { recorderMs: Math.round(this.cost.recorderMs), axeMs: Math.round(this.cost.axeMs) },
       a11y: { skipped, screens, byImpact: byImpact(screens) },
       passed,
     };
