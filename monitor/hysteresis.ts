@@ -40,7 +40,8 @@ export function quorumState(marks: Mark[], current: ProcedureState, p: Policy): 
 /**
  * Nagios' percent state change: over the last `window` marks, each change between consecutive marks
  * weighs from 0.8 (oldest) to 1.2 (newest); slots not yet filled count as "no change", so a young
- * history cannot look like flapping from two results.
+ * history cannot look like flapping from two results. Changes into and out of an alerted outage
+ * (marks D) do not count: they were paged as DOWN and RECOVERED.
  */
 export function flapPercent(marks: Mark[], window: number): number {
   const last = marks.slice(-window);
@@ -49,6 +50,8 @@ export function flapPercent(marks: Mark[], window: number): number {
   let weighted = 0;
   for (let i = 1; i < last.length; i++) {
     if (stateOf(last[i]!) === stateOf(last[i - 1]!)) continue;
+    // The edges of an outage already paged (DOWN, then RECOVERED) are not instability on top of it.
+    if (last[i] === 'D' || last[i - 1] === 'D') continue;
     const slot = offset + i - 1; // 0 = oldest transition of the full window
     weighted += 0.8 + (0.4 * slot) / Math.max(1, transitions - 1);
   }

@@ -221,7 +221,7 @@ async function main() {
       `exactly one RECOVERED, for R3 (got: ${items.filter((i) => i.startsWith('recovered')).join(', ') || 'none'})`,
       items.filter((i) => i.startsWith('recovered')).join() === 'recovered R3',
     ],
-    [`nothing else (blips page no one): ${items.join(', ')}`, items.length === 2],
+    [`nothing else (blips page no one): ${items.join(', ')}`, items.join() === 'down R3,recovered R3'],
     [
       `0 lost: ${queued.length} queued, ${receivedIds.size} received, ${left} in the outbox`,
       lost.length === 0 && left === 0,

@@ -242,6 +242,14 @@ describe('hysteresis: K of N, flapping, failure rate', () => {
     assert.equal(uptime(state, 'R3')! < 1, true);
   });
 
+  it('an outage whose recovery stutters (fail, pass, fail...): one DOWN, one RECOVERED, no FLAPPING (soak seed 8)', () => {
+    const state = emptyState();
+    const out: string[] = [];
+    for (const [i, c] of [...'PPPPPPPPPPFFFFFFFFPFPFPFPPPPPP'].entries())
+      out.push(...kinds(cycle(state, results([c === 'P' ? pass() : fail()]))).map((k) => `${i + 1}: ${k}`));
+    assert.deepEqual(out, ['13: down R3', '26: recovered R3']);
+  });
+
   it('R3 failing every other cycle: one FLAPPING alert, then one when it settles (was 6 alerts in 6 cycles)', () => {
     const state = emptyState();
     const out: string[] = [];
