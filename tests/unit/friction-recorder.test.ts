@@ -84,7 +84,41 @@ async function scenario(axe: boolean) {
   return { record: recorder.record(true), attached, labelsOut };
 }
 
+/** A confirm form demanding a date of birth the walk does not give: the browser refuses the submit. */
+async function refusedSubmit() {
+  const context = await browser.newContext();
+  const { labels } = target;
+  const body = page(
+    'Cards',
+    `<form method="post" action="/remove"><label for="dob">${labels.wallet.birthDate}</label><input id="dob" name="dob" type="date" required><button>${labels.common.confirm}</button></form>`,
+  );
+  await context.route(`${ORIGIN}/**`, (route) => route.fulfill({ contentType: 'text/html', body }));
+  const recorder = await FrictionRecorder.attach(context, {
+    cfg: { FRICTION: true, AXE: false },
+    target,
+    tags: ['@proc:R3'],
+    scenario: 'refused',
+  });
+  const p = await context.newPage();
+  recorder!.stepStarted('Action');
+  await p.goto(`${ORIGIN}/`);
+  await p.getByRole('button', { name: labels.common.confirm }).click();
+  await recorder!.stepEnded(false);
+  const record = recorder!.record(false);
+  await context.close();
+  return record;
+}
+
 describe('the friction recorder in a browser', () => {
+  it('records the fields of a submit the browser refused (a required field left empty)', async () => {
+    const record = await refusedSubmit();
+    assert.deepEqual(
+      record.fields.map((f) => [f.label, f.class, f.required]),
+      [[target.labels.wallet.birthDate, 'date of birth', true]],
+    );
+    assert.equal(record.personalDataFields, 1);
+  });
+
   it('counts the procedure step only: presses, typed fields, forms with their personal data, confirms, screens', async () => {
     const { record, attached, labelsOut } = await scenario(false);
     assert.deepEqual(record.breakdown, { presses: 2, typed: 1, selected: 0, addressesOpened: 1 });
