@@ -37,7 +37,7 @@ async function startBrowserServer(): Promise<{ child: ChildProcess; log: () => s
 }
 
 async function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.pid === undefined) return;
+  if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return;
   const exited = once(child, 'exit');
   process.kill(-child.pid, 'SIGTERM'); // npx and the server it started: one process group
   await exited;
