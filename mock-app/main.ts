@@ -4,7 +4,9 @@ import { startMock } from './server.ts';
 try {
   const cfg = loadMockConfig();
   const mock = await startMock(cfg);
-  console.log(`cardwatch mock platform (skin ${cfg.MOCK_SKIN}, locale ${cfg.MOCK_LOCALE}, store ${cfg.dbPath})`);
+  console.log(
+    `cardwatch mock platform (skin ${cfg.MOCK_SKIN}, locale ${cfg.MOCK_LOCALE}, store ${cfg.dbPath})`,
+  );
   for (const [name, url] of Object.entries(mock.urls)) console.log(`  ${name.padEnd(11)} ${url}`);
   const faults = mock.platform.faults.list();
   console.log(faults.length ? `  faults      ${faults.join(', ')}` : '  faults      none');
