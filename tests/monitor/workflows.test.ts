@@ -65,7 +65,9 @@ describe('.github/workflows', () => {
     const wf = load('sharded.yml');
     const shard = wf.jobs['shard']!;
     assert.deepEqual(shard.strategy?.matrix?.['shard'], [1, 2]);
-    assert.match(runs(shard), /playwright test --shard=\$\{\{ matrix\.shard \}\}\/\$\{\{ matrix\.total \}\}/);
+    // through the pipeline (redaction, feature validation), never a bare `playwright test`
+    assert.match(runs(shard), /scripts\/e2e\.ts --shard=\$\{\{ matrix\.shard \}\}\/\$\{\{ matrix\.total \}\}/);
+    assert.doesNotMatch(runs(shard), /npx playwright test/);
     assert.ok(uses(shard).some((u) => u.startsWith('actions/upload-artifact')));
     const merge = wf.jobs['merge']!;
     assert.equal(merge.needs, 'shard');
