@@ -1,3 +1,4 @@
+import { DEFAULT_SIGN_UP_FIELDS } from './profile-screens.ts';
 import type { TargetProfile } from './target.ts';
 
 /**
@@ -13,6 +14,7 @@ import type { TargetProfile } from './target.ts';
  *   @needs:fresh-buyer    a brand-new account per scenario (accounts.signUp, or not a pool)
  *   @needs:second-buyer   a second buyer in the same scenario (a pool needs 2 accounts per worker)
  *   @needs:wallet-account a buyer who already holds a wallet account (control API, or accounts.wallets)
+ *   @needs:signup-country the sign-up form asks the buyer's country (F1; forms.signUp names a country field)
  */
 export const NEEDS = {
   control: (p: TargetProfile) => p.capabilities.control,
@@ -26,6 +28,8 @@ export const NEEDS = {
     p.accounts.source !== 'pool' || p.accounts.emails.length >= 2 * workers,
   'wallet-account': (p: TargetProfile) =>
     p.accounts.source === 'pool' ? Object.keys(p.accounts.wallets).length > 0 : p.capabilities.control,
+  'signup-country': (p: TargetProfile) =>
+    Object.values(p.forms.signUp ?? DEFAULT_SIGN_UP_FIELDS).includes('country'),
 } as const satisfies Record<string, (p: TargetProfile, workers: number) => boolean>;
 
 export type Need = keyof typeof NEEDS;
@@ -41,6 +45,7 @@ const WHY: Record<Need, string> = {
     'needs a new account per scenario, the profile gives pre-made accounts only (accounts.signUp)',
   'second-buyer': 'needs a second buyer, the account pool has fewer than 2 per worker',
   'wallet-account': 'needs a buyer with a wallet account, the pool lists none (accounts.wallets)',
+  'signup-country': "needs a sign-up form that asks the country, the target's asks none (forms.signUp)",
 };
 
 /** The needs a scenario's tags declare. Unknown `@needs:` tags are an error (a typo must not run by accident). */

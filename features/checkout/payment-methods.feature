@@ -3,7 +3,7 @@ Feature: Payment methods depend on the buyer's country
   wallet, and e-payment systems (WebMoney with a USD and a RUB wallet, QIWI, Western Union).
   Which of the alternatives a buyer is offered depends on the buyer's country.
 
-  @fact:F1 @severity:normal @smoke @needs:fresh-buyer
+  @fact:F1 @severity:normal @smoke @needs:fresh-buyer @needs:signup-country
   Scenario Outline: A buyer from <country> is offered cards, the wallet balance and <alternatives>
     Given a buyer who signed up with the country "<country>"
     When the buyer opens checkout
