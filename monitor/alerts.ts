@@ -97,6 +97,7 @@ export function changeItem(change: StateChange, publicUrl: string): AlertItem {
   switch (change.kind) {
     case 'down':
       what = explain(last.step, ev, last.error);
+      if (last.drift) what += `; ${last.drift}`;
       break;
     case 'degraded':
       what = `passed in ${sec(last.procedureMs)} (${last.timeSource === 'cw.procedureMs' ? 'procedure time' : 'whole scenario'}), slower than the threshold`;

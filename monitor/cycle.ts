@@ -12,6 +12,7 @@ import {
   type Log,
   suiteErrorItem,
 } from './alerts.ts';
+import { driftDirOf } from '../support/drift/store.ts';
 import { type MonitorConfig, policyOf } from './config.ts';
 import { type FrictionAlertItem, frictionStep } from './friction-cycle.ts';
 import { observeRun, oneLine, type RunObservation, type SuiteError } from './observe.ts';
@@ -177,7 +178,14 @@ export async function runCycle(deps: CycleDeps): Promise<CycleResult> {
     grep: cfg.MONITOR_GREP,
     extraArgs: deps.extraArgs ?? [],
     timeoutMs: cfg.MONITOR_RUN_TIMEOUT_MS,
-    env: { ...process.env, REPORTS_DIR: runDir, BDD_OUTPUT_DIR: cfg.BDD_OUTPUT_DIR, FORCE_COLOR: '0' },
+    env: {
+      ...process.env,
+      REPORTS_DIR: runDir,
+      // the screens' last green snapshots outlive the run's folder: one store for every cycle (support/drift)
+      DRIFT_DIR: driftDirOf({ REPORTS_DIR: cfg.REPORTS_DIR, DRIFT_DIR: process.env.DRIFT_DIR }),
+      BDD_OUTPUT_DIR: cfg.BDD_OUTPUT_DIR,
+      FORCE_COLOR: '0',
+    },
     echo: deps.echo,
     onChild: (pid) => {
       state.current?.childPids.push(pid);

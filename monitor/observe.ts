@@ -11,6 +11,7 @@ import {
   readResults,
 } from '../scripts/lib/allure-results.ts';
 import { SUITE_ERROR_LABEL, type SuiteError } from '../scripts/lib/suite-errors.ts';
+import { DRIFT_LABEL } from '../support/drift/diff.ts';
 import { JANITOR_WARNING_LABEL, PHASE_LABELS } from '../support/report-labels.ts';
 import { type Evidence, evidenceOf } from './evidence.ts';
 
@@ -61,6 +62,8 @@ export interface ScenarioOutcome {
   error?: string;
   /** Screen, control, HTTP status and cause, read from the error (failed scenarios only). */
   evidence?: Evidence;
+  /** What changed on the failed screen since its last green run, one line (`cw.drift`, support/drift). */
+  drift?: string;
   /** Failed clean-ups of the sandbox accounts (any attempt): warnings, never a failure. */
   janitorWarnings: string[];
   /** What the scenario is about: its @proc IDs, else its @fact IDs (the report's story). */
@@ -165,6 +168,7 @@ function scenarioOf(run: ReturnType<typeof groupScenarios>[number], degradedMs: 
     step: passed ? undefined : failedStep(final)?.name,
     error: passed ? undefined : oneLine(message),
     evidence,
+    drift: passed ? undefined : labelValues(final, DRIFT_LABEL)[0],
     janitorWarnings: [...new Set(run.attempts.flatMap((a) => labelValues(a, JANITOR_WARNING_LABEL)))],
     subjects,
     context: all.filter((id) => !subjects.includes(id)),

@@ -34,6 +34,8 @@ export interface LastResult {
   step?: string;
   error?: string;
   evidence?: Evidence;
+  /** What changed on the failed screen since its last green run (ScenarioOutcome.drift). */
+  drift?: string;
   /** Path under the monitor's server: the run's report, opened at this scenario when known. */
   reportPath: string;
 }
@@ -188,6 +190,7 @@ export function applyObservation(
       step: d.step,
       error: d.error,
       evidence: d.evidence,
+      drift: d.drift,
       reportPath: opts.reportPathOf(d.fullName),
     };
     const prev = state.procedures[p.id];

@@ -48,6 +48,10 @@ export const configSchema = z.object({
   FRICTION: envBool.default(true),
   /** axe-core scans (WCAG 2.1 A + AA) of the screens those procedures visit, once per screen per worker. */
   AXE: envBool.default(true),
+  /** Drift diagnosis (support/drift): last green aria snapshot per screen, diffed against the page at a failure. */
+  DRIFT: envBool.default(true),
+  /** Where those snapshots are kept (<dir>/<target>/<locale>/<screen>.yml); default REPORTS_DIR/drift. */
+  DRIFT_DIR: z.string().min(1).optional(),
   /** A scenario that passes but takes longer than this (ms) is "degraded" (report category, monitor, self-test). */
   MONITOR_DEGRADED_MS: positiveMs.default(DEFAULT_DEGRADED_MS),
 });

@@ -8,6 +8,7 @@ import {
 } from '../../support/profile-screens.ts';
 import type { TargetProfile } from '../../support/target.ts';
 import { last4Pattern as last4of, MASKED_CARD } from './card-list.ts';
+import { driftOf } from '../../support/drift/watch.ts';
 import { gotoScreen } from './goto-screen.ts';
 import { closestTexts, formatClosest, type PageText, textsOfSnapshot } from './similarity.ts';
 import { escapeRegExp } from './text-pattern.ts';
@@ -49,6 +50,14 @@ export interface Wanted {
 /** A locator that did not match on a screen: the message names screen, label key, roles, closest texts, fix. */
 export class ScreenMismatch extends Error {
   override name = 'ScreenMismatch';
+
+  constructor(
+    message: string,
+    /** What was looked for and not found (label key, exact text, roles): read by support/drift. */
+    readonly wanted: readonly Pick<Wanted, 'key' | 'text' | 'roles'>[] = [],
+  ) {
+    super(message);
+  }
 }
 
 const isTimeout = (e: unknown) =>
@@ -186,8 +195,12 @@ export class Finder {
     } catch (error) {
       const errors = error instanceof AggregateError ? error.errors : [error];
       if (!errors.every(isTimeout)) throw errors.find((e) => !isTimeout(e));
-      throw new ScreenMismatch(await this.explain(wanted));
+      const names = wanted.map(({ key, text, roles }) => ({ key, text, roles }));
+      driftOf(this.page)?.missed(this.page, names);
+      throw new ScreenMismatch(await this.explain(wanted), names);
     }
+    // the screen as it was when its page object found it (support/drift keeps the last green one)
+    await driftOf(this.page)?.found(this.page);
   }
 
   /** Clicks `wanted` once it is there (the timeout explained as for `need`). */
