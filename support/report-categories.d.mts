@@ -1,6 +1,7 @@
 export declare const DEFAULT_DEGRADED_MS: number;
 export declare function degradedThresholdMs(env?: Record<string, string | undefined>): number;
 export declare const INFRASTRUCTURE_MESSAGE: RegExp;
+export declare const TARGET_ERROR_MESSAGE: RegExp;
 
 export interface CategoryMatchingData {
   status: string;
@@ -12,7 +13,7 @@ export interface CategoryMatchingData {
 }
 
 export interface CategoryRule {
-  id: 'infrastructure' | 'product' | 'test' | 'flaky' | 'degraded';
+  id: 'infrastructure' | 'target-error' | 'product' | 'test' | 'flaky' | 'degraded';
   name: string;
   matchers:
     | { statuses?: string[]; message?: RegExp; flaky?: boolean }

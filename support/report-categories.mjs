@@ -15,13 +15,23 @@ export function degradedThresholdMs(env = process.env) {
   return Number.isFinite(value) && value > 0 ? value : DEFAULT_DEGRADED_MS;
 }
 
-/** Messages of failures that say the target or the browser was not there, not that a flow broke. */
+/**
+ * Messages of failures that say the browser or the target as a whole was not there (the monitor's own
+ * trouble, docs/monitoring.md), not that a flow broke.
+ */
 export const INFRASTRUCTURE_MESSAGE =
-  /ECONNREFUSED|net::ERR_|answered HTTP 5\d\d|browser has disconnected|Browser closed|Target page, context or browser has been closed|webServer/;
+  /ECONNREFUSED|net::ERR_|browser has disconnected|Browser closed|Target page, context or browser has been closed|webServer/;
+
+/**
+ * A procedure's screen answered an HTTP error: the target is up and that flow is broken for a buyer
+ * (the page objects' gotoScreen says "answered HTTP <status>"). Product-side, like a missing control,
+ * but named apart so QA sees an outage of one screen at a glance.
+ */
+export const TARGET_ERROR_MESSAGE = /answered HTTP [45]\d\d/;
 
 /**
  * Rules in order; the first that matches wins (Allure's own semantics). Ids are what the self-test's
- * table expects: infrastructure, product, test, flaky, degraded.
+ * table expects: infrastructure, target-error, product, test, flaky, degraded.
  * @param {number} [degradedMs]
  */
 export function categoryRules(degradedMs = degradedThresholdMs()) {
@@ -30,6 +40,11 @@ export function categoryRules(degradedMs = degradedThresholdMs()) {
       id: 'infrastructure',
       name: 'Infrastructure: target or browser unavailable',
       matchers: { statuses: ['failed', 'broken'], message: INFRASTRUCTURE_MESSAGE },
+    },
+    {
+      id: 'target-error',
+      name: "Target errors: a procedure's screen answered an HTTP error",
+      matchers: { statuses: ['failed', 'broken'], message: TARGET_ERROR_MESSAGE },
     },
     {
       id: 'product',

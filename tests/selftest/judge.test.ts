@@ -99,7 +99,7 @@ describe('selftest verdicts', () => {
     );
     assert.deepEqual(
       [infra.ok, infra.verdict, infra.categories],
-      [false, 'wrong report', ['infrastructure']],
+      [false, 'wrong report', ['target-error']],
     );
     const bare = failedOracle('r3 [desktop]');
     bare.labels = [];
@@ -142,7 +142,7 @@ describe('selftest verdicts', () => {
     const retry = result('r3 [desktop]', 'passed', { statusDetails: { flaky: true } });
     const v = judge(transient, scenarios, groupScenarios([first, retry]), opts);
     assert.deepEqual([v.ok, v.verdict], [true, 'flaky']);
-    assert.equal(categoryOf(first), 'infrastructure');
+    assert.equal(categoryOf(first), 'target-error');
     const unmarked = judge(
       transient,
       scenarios,
