@@ -145,10 +145,10 @@ async function main(): Promise<number> {
       return 0;
     };
     const sorted = [...removals].sort(cmp);
-    const describe = (r: FrictionRecord) =>
+    const summarise = (r: FrictionRecord) =>
       `${r.procedure} (${PROCEDURES[r.procedure as keyof typeof PROCEDURES]}): ${r.actions} actions, ${r.screens.length} screens, ${r.personalDataFields} personal-data fields, ${r.seconds.toFixed(1)} s`;
-    console.log(`\nEasiest removal: ${describe(sorted[0]!)}`);
-    console.log(`Hardest removal: ${describe(sorted.at(-1)!)}`);
+    console.log(`\nEasiest removal: ${summarise(sorted[0]!)}`);
+    console.log(`Hardest removal: ${summarise(sorted.at(-1)!)}`);
     const personal = sorted.at(-1)!.fields.filter((f) => f.personal);
     if (personal.length)
       console.log(`  personal data it demands: ${personal.map((f) => `${f.label} (${f.class})`).join(', ')}`);
