@@ -8,7 +8,7 @@ import { spawn } from 'node:child_process';
 import { type Browser, type BrowserContext, chromium, type Page } from '@playwright/test';
 import { type Buyer, type BuyerSource, buyerSourceFor } from '../fixtures/buyers.ts';
 import { CONTAINER_ROLES, CONTROL_ROLES, Finder, pageTexts, type Wanted } from '../pages/common/find.ts';
-import { closestTexts, formatClosest, type PageText } from '../pages/common/similarity.ts';
+import { closestTexts, formatClosest, type PageText } from '../support/similarity.ts';
 import { type ExpectedLabel, type LabelShape, SCREEN_CATALOG } from '../pages/screen-catalog.ts';
 import { Screens } from '../pages/screens.ts';
 import { findChromium, QUIET_CHROMIUM_ARGS } from '../support/browser.ts';

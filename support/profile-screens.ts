@@ -42,6 +42,14 @@ export const CONTAINER_KINDS = [
 ] as const;
 export type ContainerKind = (typeof CONTAINER_KINDS)[number];
 
+/** The roles a buyer perceives as "a control to press": a control is found by its name across all of them. */
+export const CONTROL_ROLES = ['button', 'link', 'menuitem', 'tab'] as const;
+/** The ARIA roles a named container may have (the container kinds that are roles, and a named form). */
+export const CONTAINER_ROLES = [
+  ...CONTAINER_KINDS.filter((k): k is Exclude<ContainerKind, 'page'> => k !== 'page'),
+  'form',
+] as const;
+
 /** How a confirm step shows itself: a modal (`dialog`, also alertdialog) or a page of its own (`page`). */
 export const CONFIRM_KINDS = ['dialog', 'page', 'none'] as const;
 export type ConfirmKind = (typeof CONFIRM_KINDS)[number];

@@ -1,6 +1,6 @@
 // Plain twin of features/account/contact-support.feature.
 import { expect, test } from '@playwright/test';
-import { templatePattern } from '../../pages/common/text-pattern.ts';
+import { templatePattern } from '../../support/text-pattern.ts';
 import { goto, labels, signedInBuyer, urls } from '../plain.ts';
 
 const { shop } = labels;

@@ -1,6 +1,6 @@
 // Plain twins of features/checkout/link-card-at-checkout.feature and features/checkout/five-card-limit.feature.
 import { expect, test } from '@playwright/test';
-import { templatePattern } from '../../pages/common/text-pattern.ts';
+import { templatePattern } from '../../support/text-pattern.ts';
 import { randomTestCard } from '../../support/test-cards.ts';
 import {
   contextOptionsOf,

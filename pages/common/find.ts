@@ -1,5 +1,7 @@
 import type { Locator, Page } from '@playwright/test';
 import {
+  CONTAINER_ROLES,
+  CONTROL_ROLES,
   type ConfirmKind,
   labelAt,
   type ScreenKey,
@@ -10,24 +12,10 @@ import type { TargetProfile } from '../../support/target.ts';
 import { last4Pattern as last4of, MASKED_CARD } from './card-list.ts';
 import { driftOf } from '../../support/drift/watch.ts';
 import { gotoScreen } from './goto-screen.ts';
-import { closestTexts, formatClosest, type PageText, textsOfSnapshot } from './similarity.ts';
-import { escapeRegExp } from './text-pattern.ts';
+import { closestTexts, formatClosest, type PageText, textsOfSnapshot } from '../../support/similarity.ts';
+import { escapeRegExp } from '../../support/text-pattern.ts';
 
-/** The roles a buyer perceives as "a control to press": a control is found by its name across all of them. */
-export const CONTROL_ROLES = ['button', 'link', 'menuitem', 'tab'] as const;
-/** The roles a named container may have; a container is also found by its heading, or as a page with that h1. */
-export const CONTAINER_ROLES = [
-  'region',
-  'list',
-  'table',
-  'group',
-  'dialog',
-  'alertdialog',
-  'navigation',
-  'menu',
-  'tabpanel',
-  'form',
-] as const;
+export { CONTAINER_ROLES, CONTROL_ROLES };
 type Role = Parameters<Page['getByRole']>[0];
 
 /** What a page object looks for, with what an error needs to point at the fix. */

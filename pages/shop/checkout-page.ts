@@ -6,7 +6,7 @@ import { type CardListScreen, last4Pattern } from '../common/card-list.ts';
 import { Finder } from '../common/find.ts';
 import { gotoScreen } from '../common/goto-screen.ts';
 import { fillSecret } from '../common/secret-field.ts';
-import { escapeRegExp, templatePattern } from '../common/text-pattern.ts';
+import { escapeRegExp, templatePattern } from '../../support/text-pattern.ts';
 
 /**
  * The checkout. Saved cards are radios, inside the payment-method group or in a group of their own

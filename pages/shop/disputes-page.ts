@@ -1,6 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
 import type { TargetProfile } from '../../support/target.ts';
-import { templatePattern } from '../common/text-pattern.ts';
+import { templatePattern } from '../../support/text-pattern.ts';
 
 /** "My disputes": each dispute with its status and, once won, where the refund went (F4). */
 export class DisputesPage {

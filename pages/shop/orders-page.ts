@@ -1,6 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
 import type { TargetProfile } from '../../support/target.ts';
-import { escapeRegExp } from '../common/text-pattern.ts';
+import { escapeRegExp } from '../../support/text-pattern.ts';
 
 export type DisputeReason = 'notReceived' | 'notAsDescribed' | 'damaged';
 

@@ -2,7 +2,7 @@ import type { Locator, Page } from '@playwright/test';
 import type { TargetProfile } from '../../support/target.ts';
 import { Finder } from '../common/find.ts';
 import { gotoScreen } from '../common/goto-screen.ts';
-import { templatePattern } from '../common/text-pattern.ts';
+import { templatePattern } from '../../support/text-pattern.ts';
 
 /** F10: "Contact support": a category and a description; the answer carries a ticket number. */
 export class SupportPage {

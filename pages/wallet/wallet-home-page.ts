@@ -3,7 +3,7 @@ import type { TargetProfile } from '../../support/target.ts';
 import { type CardListScreen, last4Pattern } from '../common/card-list.ts';
 import { Finder } from '../common/find.ts';
 import { gotoScreen } from '../common/goto-screen.ts';
-import { templatePattern } from '../common/text-pattern.ts';
+import { templatePattern } from '../../support/text-pattern.ts';
 
 export type WalletCardState = 'pending' | 'verified' | 'expired';
 

@@ -2,17 +2,15 @@
 // added, removed, renamed, and for each name a failing locator wanted, the closest names present.
 // Pure: snapshots in (Playwright `ariaSnapshot()` YAML), a report and its one-line summary out.
 // Names stay exact: this explains a failure, it never picks a replacement locator.
-import { closestTexts, type PageText, similarity, textsOfSnapshot } from '../../pages/common/similarity.ts';
+import { CONTAINER_ROLES, CONTROL_ROLES } from '../profile-screens.ts';
+import { closestTexts, type PageText, similarity, textsOfSnapshot } from '../similarity.ts';
 
 /** The label that carries the one-line summary on a failed result (read by monitor/observe.ts). */
 export const DRIFT_LABEL = 'cw.drift';
 
 /** Roles compared between snapshots: controls, fields, headings and named containers (not plain text). */
 export const DRIFT_ROLES: ReadonlySet<string> = new Set([
-  'button',
-  'link',
-  'menuitem',
-  'tab',
+  ...CONTROL_ROLES,
   'checkbox',
   'radio',
   'switch',
@@ -23,16 +21,7 @@ export const DRIFT_ROLES: ReadonlySet<string> = new Set([
   'slider',
   'option',
   'heading',
-  'region',
-  'list',
-  'table',
-  'group',
-  'dialog',
-  'alertdialog',
-  'navigation',
-  'menu',
-  'tabpanel',
-  'form',
+  ...CONTAINER_ROLES,
 ]);
 
 /** A removed and an added control of the same role pair as a rename from this similarity (0..1) up. */
@@ -47,7 +36,7 @@ export interface Renamed {
   role: string;
   from: string;
   to: string;
-  /** similarity(from, to), 0..1 (pages/common/similarity.ts). */
+  /** similarity(from, to), 0..1 (support/similarity.ts). */
   score: number;
 }
 

@@ -1,6 +1,6 @@
 // What a form field asks of the buyer, by the labels-profile key its visible label comes from
 // (support/labels/**): the one table that says which keys are personal data.
-import { templatePattern } from '../../pages/common/text-pattern.ts';
+import { templatePattern } from '../text-pattern.ts';
 import type { Labels } from '../labels/index.ts';
 
 /** Personal data a form may demand, as the consumer guide lists it (R2: passport data, address, phone ...). */

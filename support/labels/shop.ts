@@ -12,7 +12,7 @@ export const PAYMENT_METHODS = [
 ] as const;
 export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
 
-/** A visible text with placeholders, e.g. "Your ticket number is {ticket}." (see pages/common/text-pattern.ts). */
+/** A visible text with placeholders, e.g. "Your ticket number is {ticket}." (see support/text-pattern.ts). */
 const template = text;
 
 export const shopLabels = z.object({

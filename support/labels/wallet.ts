@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { text } from './text.ts';
 
-/** A visible text with placeholders, e.g. "Remove card {card}" (see pages/common/text-pattern.ts). */
+/** A visible text with placeholders, e.g. "Remove card {card}" (see support/text-pattern.ts). */
 const template = text;
 
 export const walletLabels = z.object({

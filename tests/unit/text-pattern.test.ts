@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { templatePattern } from '../../pages/common/text-pattern.ts';
+import { templatePattern } from '../../support/text-pattern.ts';
 
 describe('templatePattern', () => {
   it('extracts a placeholder and matches the rest literally', () => {

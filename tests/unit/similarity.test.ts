@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { last4Pattern } from '../../pages/common/card-list.ts';
 import { wordPrefix } from '../../pages/common/find.ts';
-import { closestTexts, similarity, textsOfSnapshot } from '../../pages/common/similarity.ts';
+import { closestTexts, similarity, textsOfSnapshot } from '../../support/similarity.ts';
 
 const SNAPSHOT = `- main:
   - heading "Payment cards" [level=1]
@@ -17,7 +17,7 @@ const SNAPSHOT = `- main:
     - link "Customer service":
       - /url: /customer-service`;
 
-describe('what the page has that is closest (pages/common/similarity.ts)', () => {
+describe('what the page has that is closest (support/similarity.ts)', () => {
   it('reads role and name of every named thing and every text line of an aria snapshot', () => {
     const texts = textsOfSnapshot(SNAPSHOT);
     for (const [role, name] of [
