@@ -189,7 +189,8 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteOutcome> {
     const env = { ...process.env, ...options.env };
     cfg = options.env ? loadConfig(env) : loadConfig();
     reportsDir = cfg.REPORTS_DIR;
-    target = await loadTarget(cfg);
+    // A profile reads process.env itself (ports, accounts, `{ env: 'NAME' }` secrets): give it the run's.
+    target = await withEnv(options.env, () => loadTarget(cfg));
     const problem = options.tags ? selectionProblem(options.tags) : undefined;
     if (problem) throw new ConfigError([`--tags: ${problem} (got "${options.tags}")`]);
   } catch (error) {
@@ -393,4 +394,19 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteOutcome> {
 /** For entry points: run, then exit the process with the outcome's code. */
 export function runSuiteAndExit(options: SuiteOptions): void {
   runMain(async () => (await runSuite(options)).exitCode);
+}
+
+/** Runs `work` with `overrides` laid over process.env, then puts every variable back as it was. */
+async function withEnv<T>(overrides: NodeJS.ProcessEnv | undefined, work: () => Promise<T>): Promise<T> {
+  if (!overrides) return work();
+  const before = new Map(Object.keys(overrides).map((k) => [k, process.env[k]] as const));
+  Object.assign(process.env, overrides);
+  try {
+    return await work();
+  } finally {
+    for (const [k, v] of before) {
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
+    }
+  }
 }
