@@ -10,8 +10,8 @@ export interface SignUpDetails {
   email: string;
   password: string;
   name: string;
-  /** ISO code; the form shows the country's name from labels.shop.countries. */
-  country: string;
+  /** ISO code, where the form asks a country; the form shows its name from labels.shop.countries. */
+  country?: string;
   /** Typed where the form asks a phone; default: the profile's `accounts.signUp.phone` with random digits. */
   phone?: string;
 }
@@ -62,6 +62,10 @@ export class SignUpPage {
       const field = this.find.field(key);
       await this.find.need(field);
       if (kind === 'country') {
+        if (!details.country)
+          throw new Error(
+            "the target's sign-up form asks a country and none was given (accounts.signUp.country)",
+          );
         const countryName = this.target.labels.shop.countries[details.country];
         if (!countryName)
           throw new Error(`the target's labels name no country "${details.country}" (labels.shop.countries)`);
