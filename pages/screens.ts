@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { screenInScope } from '../support/profile-scope.ts';
 import { type ScreenKey, screenOptions } from '../support/profile-screens.ts';
 import type { TargetProfile } from '../support/target.ts';
 import type { CardListScreen } from './common/card-list.ts';
@@ -140,11 +141,12 @@ export class Screens {
   }
 
   /**
-   * Every screen of this target that lists the buyer's cards (SCREEN_CATALOG's `listsCards`). The
-   * mobile app's list is read in whatever browser context the scenario has: it is a web app, the
-   * same list on any viewport.
+   * Every screen of this target that lists the buyer's cards (SCREEN_CATALOG's `listsCards`), among
+   * those of the procedures its profile covers (`procedures`: a target without a mobile app has no
+   * "My bank cards" to read). The mobile app's list is read in whatever browser context the scenario
+   * has: it is a web app, the same list on any viewport.
    */
   cardLists(): CardListScreen[] {
-    return ORACLE_SCREENS.map((key) => this.cardList(key));
+    return ORACLE_SCREENS.filter((key) => screenInScope(this.target, key)).map((key) => this.cardList(key));
   }
 }

@@ -1,3 +1,4 @@
+import { coveredProcedures, describeProcedure, procedureTags } from './profile-scope.ts';
 import { DEFAULT_SIGN_UP_FIELDS } from './profile-screens.ts';
 import type { TargetProfile } from './target.ts';
 
@@ -66,9 +67,19 @@ export function needsOf(tags: readonly string[]): Need[] {
   return [...needs];
 }
 
-/** Why the scenario cannot run on this target, or undefined when it can. */
+/**
+ * Why the scenario cannot run on this target, or undefined when it can: a procedure the profile does
+ * not cover (`procedures`; the scenario's `@proc:` tags, else its `@fact:` tags), or a need it lacks.
+ */
 export function skipReason(tags: readonly string[], profile: TargetProfile, workers = 1): string | undefined {
+  const covered = coveredProcedures(profile);
+  const outside = procedureTags(tags).filter((id) => !covered.includes(id));
   const missing = needsOf(tags).filter((n) => !NEEDS[n](profile, workers));
-  if (!missing.length) return undefined;
-  return `target ${profile.name} lacks: ${missing.map((n) => WHY[n]).join('; ')}`;
+  const reasons = [
+    ...(outside.length
+      ? [`does not cover ${outside.map(describeProcedure).join(', ')} (profile procedures)`]
+      : []),
+    ...(missing.length ? [`lacks: ${missing.map((n) => WHY[n]).join('; ')}`] : []),
+  ];
+  return reasons.length ? `target ${profile.name} ${reasons.join('; ')}` : undefined;
 }

@@ -194,12 +194,29 @@ function stripUndefined<T extends object>(o: T): Partial<T> {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
-/** The text at a dotted label key, or undefined (`labelAt(labels, 'shop.account.panel')`). */
+const UNSET = '\u2039not in the profile: labels.';
+
+/**
+ * What a parsed profile holds where it left out a label no covered procedure needs (support/profile-scope.ts):
+ * a text that matches nothing on any page and names the key, so a stray use fails instead of matching anything.
+ */
+export function unsetLabel(key: string): string {
+  return `${UNSET}${key}, used only by procedures the profile does not cover\u203a`;
+}
+
+export function isUnsetLabel(text: string): boolean {
+  return text.startsWith(UNSET);
+}
+
+/**
+ * The text at a dotted label key, or undefined (`labelAt(labels, 'shop.account.panel')`); a key the
+ * profile left out because no procedure it covers needs it is undefined too.
+ */
 export function labelAt(labels: unknown, key: string): string | undefined {
   let at: unknown = labels;
   for (const part of key.split('.')) {
     if (!at || typeof at !== 'object') return undefined;
     at = (at as Record<string, unknown>)[part];
   }
-  return typeof at === 'string' ? at : undefined;
+  return typeof at === 'string' && !isUnsetLabel(at) ? at : undefined;
 }

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { labelsSchema } from './labels/index.ts';
 import {
   accountsSchema,
   capabilitiesSchema,
@@ -9,14 +8,8 @@ import {
   testCardSchema,
   withSecretEnv,
 } from './profile-parts.ts';
-import {
-  CONFIRM_TITLES,
-  formsSchema,
-  labelAt,
-  SCREEN_KEYS,
-  screenOptions,
-  screensSchema,
-} from './profile-screens.ts';
+import { completeLabels, proceduresSchema, requiredLabelIssues, scopedLabelsSchema } from './profile-scope.ts';
+import { formsSchema, labelAt, SCREEN_KEYS, screensSchema } from './profile-screens.ts';
 
 const url = z.url({ protocol: /^https?$/ });
 
@@ -49,7 +42,17 @@ const targetProfileObject = z.object({
     /** R6: where the card-information answer's link leads (the card page with delete). */
     mobileSiteCards: url,
   }),
-  labels: labelsSchema,
+  /**
+   * Every visible text the page objects look for (support/labels/*.ts). A key is required when a
+   * procedure the profile covers needs it (support/profile-scope.ts); the others may be left out.
+   */
+  labels: scopedLabelsSchema,
+  /**
+   * The guide's procedures and facts the target implements (IDs of support/procedures.ts, e.g.
+   * ['L1', 'R3', 'R4', 'F10']); absent = all. Scenarios of the others are skipped with the reason,
+   * the oracle and the doctor leave out screens only they use, and their labels are not required.
+   */
+  procedures: proceduresSchema,
   /** The language `labels` are written in; buyers made through the control API get it as their locale. */
   locale: z.string().min(2).optional(),
   capabilities: capabilitiesSchema,
@@ -95,14 +98,6 @@ function referenceRules(p: z.output<typeof targetProfileObject>, ctx: z.Refineme
         issue(['screens', key, 'path', 'clicks', i], `labels.${label} is not set`);
     });
   }
-  for (const [screen, title] of Object.entries(CONFIRM_TITLES)) {
-    const confirm = screenOptions(p.screens, screen as (typeof SCREEN_KEYS)[number]).confirm;
-    if (confirm && confirm !== 'none' && labelAt(p.labels, title) === undefined)
-      issue(
-        ['labels', ...title.split('.')],
-        `required: screens.${screen}.confirm is "${confirm}" (the confirm step's title)`,
-      );
-  }
   for (const label of Object.keys(p.forms.signUp ?? {}))
     if (labelAt(p.labels, label) === undefined)
       issue(['forms', 'signUp', label], `labels.${label} is not set`);
@@ -126,7 +121,16 @@ function sandboxRules(p: z.output<typeof targetProfileObject>, ctx: z.Refinement
   if (!p.cards) no(['cards'], 'a sandbox needs its test cards (sandbox cards cannot be random)');
 }
 
-export const targetProfileSchema = targetProfileObject.superRefine(sandboxRules).superRefine(referenceRules);
+/** Labels the covered procedures need: one issue per missing key, naming the procedures (support/profile-scope.ts). */
+function scopeRules(p: z.output<typeof targetProfileObject>, ctx: z.RefinementCtx): void {
+  requiredLabelIssues(p, (path, message) => ctx.addIssue({ code: 'custom', path, message }));
+}
+
+export const targetProfileSchema = targetProfileObject
+  .superRefine(sandboxRules)
+  .superRefine(referenceRules)
+  .superRefine(scopeRules)
+  .transform((p) => ({ ...p, labels: completeLabels(p.labels) }));
 
 export type TargetProfile = z.output<typeof targetProfileSchema>;
 

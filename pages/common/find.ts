@@ -74,7 +74,10 @@ export class Finder {
     const text = labelAt(this.target.labels, key);
     if (text === undefined)
       throw new ScreenMismatch(
-        `the ${this.where} needs labels.${key}, which the profile ${this.target.name} does not set`,
+        `the ${this.where} needs labels.${key}, which the profile ${this.target.name} does not set` +
+          (this.target.procedures
+            ? ` (it covers ${this.target.procedures.join(', ')}; no procedure among them needs this screen or label: add the label, or the procedure to \`procedures\`)`
+            : ''),
       );
     return text;
   }

@@ -92,7 +92,7 @@ describe('profile screens, forms, wallets and inbox flavour (support/profile-scr
           /screens\.support\.path\.from: "nowhere" is not a key of urls/,
           /screens\.support\.path\.clicks\.0: labels\.extra\.footerHelp is not set/,
           /screens\.helpCards\.confirmWith: labels\.extra\.nope is not set/,
-          /labels\.mobile\.app\.confirmDeleteTitle: required: screens\.mobileAppCards\.confirm is "page"/,
+          /labels\.mobile\.app\.confirmDeleteTitle: required by R5 \(Remove in the mobile app\): screens\.mobileAppCards\.confirm is "page"/,
           /accounts\.wallets\.stranger@x\.test: not one of accounts\.emails/,
         ])
           assert.match(e.message, line);
