@@ -1,6 +1,6 @@
 // The status page's friction column: per procedure a strip of its last cycles as coloured cells and a
 // sparkline of the actions it asked, with the last figures in words. Plain HTML + inline SVG, no script.
-import { type FrictionPoint, type FrictionProcedureState, harderLine } from './friction.ts';
+import { type FrictionPoint, type FrictionProcedureState, failedWalkNote, harderLine } from './friction.ts';
 
 const esc = (s: string) =>
   s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -10,6 +10,7 @@ export const FRICTION_STYLE = `
 .friction .strip{display:inline-flex;gap:2px;vertical-align:middle}
 .friction .strip i{display:inline-block;width:8px;height:14px;border-radius:1px}
 .friction .strip .normal{background:#1e8e3e}.friction .strip .harder{background:#8430ce}.friction .strip .failed{background:#c5221f}
+.friction .strip .harder.failed{background:#8430ce;box-shadow:inset 0 -4px 0 #c5221f}
 .friction svg{vertical-align:middle;margin-left:.4rem}.friction svg polyline{fill:none;stroke:#5f6368;stroke-width:1.5}
 .friction svg circle{fill:#8430ce}.friction .harder-now{color:#8430ce;font-weight:600}
 `;
@@ -17,8 +18,13 @@ export const FRICTION_STYLE = `
 const pointTitle = (p: FrictionPoint) =>
   p.status === 'failed'
     ? `${p.runId}: failed, not measured`
-    : `${p.runId}: ${p.status}, ${p.actions} actions, ${p.personalData} personal-data fields, ${p.seconds?.toFixed(1)} s` +
-      (p.seriousA11y === undefined ? '' : `, ${p.seriousA11y} serious/critical a11y`);
+    : p.failed
+      ? `${p.runId}: harder, and the scenario failed (${p.personalData} personal-data fields up to the failure)`
+      : `${p.runId}: ${p.status}, ${p.actions} actions, ${p.personalData} personal-data fields, ${p.seconds?.toFixed(1)} s` +
+        (p.seriousA11y === undefined ? '' : `, ${p.seriousA11y} serious/critical a11y`);
+
+/** A cell's status in words (its class and the strip's spoken label). */
+const pointStatus = (p: FrictionPoint) => (p.failed ? `${p.status} failed` : p.status);
 
 /** An inline SVG line of the actions per measured cycle (harder cycles dotted), 80 × 18 px. */
 export function sparkline(points: FrictionPoint[], width = 80, height = 18): string {
@@ -43,7 +49,9 @@ export function sparkline(points: FrictionPoint[], width = 80, height = 18): str
 /** The friction cell of one procedure's row ("—" when it has no friction record yet). */
 export function frictionCell(proc: FrictionProcedureState | undefined): string {
   if (!proc) return '<td class="friction">—</td>';
-  const strip = proc.recent.map((p) => `<i class="${p.status}" title="${esc(pointTitle(p))}"></i>`).join('');
+  const strip = proc.recent
+    .map((p) => `<i class="${pointStatus(p)}" title="${esc(pointTitle(p))}"></i>`)
+    .join('');
   const last = proc.last;
   const words = last
     ? `${last.actions} actions · ${last.screens} screens · ${last.personalData} personal data · ${last.confirmSteps} confirms · ${last.seconds.toFixed(1)} s` +
@@ -51,7 +59,7 @@ export function frictionCell(proc: FrictionProcedureState | undefined): string {
     : 'not measured yet';
   const harder =
     proc.state === 'harder'
-      ? `<br><span class="harder-now">HARDER since <time datetime="${esc(proc.since)}">${esc(proc.since)}</time>: ${esc(harderLine(proc.harder))}</span>`
+      ? `<br><span class="harder-now">HARDER since <time datetime="${esc(proc.since)}">${esc(proc.since)}</time>: ${esc(harderLine(proc.harder) + failedWalkNote(proc.failedAt))}</span>`
       : '';
-  return `<td class="friction"><span class="strip" role="img" aria-label="last ${proc.recent.length} cycles: ${esc(proc.recent.map((p) => p.status).join(', '))}">${strip}</span>${sparkline(proc.recent)}<br><small>${esc(words)}</small>${harder}</td>`;
+  return `<td class="friction"><span class="strip" role="img" aria-label="last ${proc.recent.length} cycles: ${esc(proc.recent.map(pointStatus).join(', '))}">${strip}</span>${sparkline(proc.recent)}<br><small>${esc(words)}</small>${harder}</td>`;
 }

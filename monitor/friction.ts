@@ -16,8 +16,13 @@ import { representative } from '../support/friction/results.ts';
 /** One cycle of a procedure on the status page's strip and sparkline. */
 export interface FrictionPoint {
   runId: string;
-  /** normal / harder: measured; failed: no scenario of it passed, so nothing was measured. */
+  /**
+   * normal / harder: measured; failed: no scenario of it passed and none was harder, so nothing was
+   * measured. A harder cycle whose scenarios all failed is `harder` with `failed` set.
+   */
   status: 'normal' | 'harder' | 'failed';
+  /** No scenario of it passed: the figures are those of a walk cut short by its failure. */
+  failed?: boolean;
   actions?: number;
   personalData?: number;
   seconds?: number;
@@ -42,6 +47,8 @@ export interface FrictionProcedureState {
   since: string;
   /** Per scenario key: what is harder than its baseline now (absent = not harder). */
   harder: Record<string, string[]>;
+  /** Per harder scenario key whose walk failed: the step it failed at ('' unknown; its figures count up to there). */
+  failedAt?: Record<string, string>;
   last?: FrictionFigures;
   /** The last cycles, newest last. */
   recent: FrictionPoint[];
@@ -119,11 +126,21 @@ export function applyFriction(
       }
       const harder = isRemovalWay(procedure) ? harderThan(now, base) : [];
       // A failed walk counts up to its failure: it can show harder (counts only grow), never easier.
-      if (harder.length) proc.harder[r.key] = harder.map((c) => c.detail);
-      else if (r.passed !== false) delete proc.harder[r.key];
+      const failedAt = { ...proc.failedAt };
+      if (harder.length) {
+        proc.harder[r.key] = harder.map((c) => c.detail);
+        if (r.passed === false) failedAt[r.key] = r.failedStep ?? '';
+        else delete failedAt[r.key];
+      } else if (r.passed !== false) {
+        delete proc.harder[r.key];
+        delete failedAt[r.key];
+      }
+      proc.failedAt = Object.keys(failedAt).length ? failedAt : undefined;
     }
     const rep = representative(mine, procedure);
     const next = Object.keys(proc.harder).length ? 'harder' : 'normal';
+    // No walk passed: a failed one that was harder still shows on the strip as harder (and failed).
+    const failedHarder = rep ? undefined : mine.find((r) => proc.failedAt?.[r.key] !== undefined);
     proc.recent.push(
       rep
         ? {
@@ -137,7 +154,14 @@ export function applyFriction(
                 ? undefined
                 : rep.a11y.byImpact.critical + rep.a11y.byImpact.serious,
           }
-        : { runId: opts.runId, status: 'failed' },
+        : failedHarder
+          ? {
+              runId: opts.runId,
+              status: 'harder',
+              failed: true,
+              personalData: failedHarder.personalDataFields,
+            }
+          : { runId: opts.runId, status: 'failed' },
     );
     if (proc.recent.length > opts.keep) proc.recent.splice(0, proc.recent.length - opts.keep);
     if (rep) proc.last = figuresOf(rep, opts.runId);
@@ -151,7 +175,7 @@ export function applyFriction(
               kind: 'harder',
               procedure,
               details,
-              line: `${procedure} HARDER: ${harderLine(proc.harder)}`,
+              line: `${procedure} HARDER: ${harderLine(proc.harder)}${failedWalkNote(proc.failedAt)}`,
             }
           : {
               kind: 'harder-cleared',
@@ -164,6 +188,19 @@ export function applyFriction(
     state.procedures[procedure] = proc;
   }
   return { state, changes };
+}
+
+/**
+ * What on-call must know when the harder walk also failed: it was counted up to its failure (the
+ * removal may ask even more past it), and where it stopped; the DOWN line follows once K of N agree.
+ */
+export function failedWalkNote(failedAt: Record<string, string> | undefined): string {
+  const walks = Object.values(failedAt ?? {});
+  if (!walks.length) return '';
+  const steps = [...new Set(walks.filter(Boolean))];
+  return steps.length
+    ? ` (the scenario also failed, at ${steps.map((s) => `"${s}"`).join(', ')}: counted up to there)`
+    : ' (the scenario also failed: counted up to its failure)';
 }
 
 /** `R3 | Delete a card … [id]` -> `Delete a card … [id]` */

@@ -47,7 +47,10 @@ export function frictionTable(r: FrictionRecord, base?: FrictionBaseline): strin
   }
   lines.push(`Screens: ${r.screens.map((s) => `\`${s.key}\``).join(' → ') || 'none'}`, '');
   if (personal.length)
-    lines.push(`Personal data demanded: ${personal.map((f) => `${f.label} (${f.class})`).join(', ')}`, '');
+    lines.push(
+      `Personal data demanded: ${personal.map((f) => `${f.label} (${f.class}${f.submitted === false ? '; required by a form on the way, not submitted' : ''})`).join(', ')}`,
+      '',
+    );
   const unclassified = r.fields.filter((f) => !f.key);
   if (unclassified.length)
     lines.push(

@@ -21,6 +21,12 @@ export type ProbeEventBody =
   | { k: 'type'; field: string }
   | { k: 'select'; field: string }
   | { k: 'submit'; method: string; action: string; fields: ProbeField[] }
+  /**
+   * The forms a document holds that demand something (at least one required field), with their required
+   * fields only: sent when the document loads and again when its forms change (a dialog rendered later).
+   * A removal that demands a field is counted even when the walk never submits it.
+   */
+  | { k: 'forms'; forms: { action: string; fields: ProbeField[] }[] }
   /** A document loaded in the top frame; `typed`: opened by address (no referrer), not by a link or form. */
   | { k: 'screen'; url: string; h1: string; title: string; typed: boolean };
 
@@ -122,7 +128,7 @@ export const PROBE_SCRIPT = `(() => {
     if (!(form instanceof HTMLFormElement)) return;
     demanded(form);
   }, true);
-  function demanded(form) {
+  function fieldsOf(form) {
     const seen = new Set();
     const fields = [];
     for (const el of Array.from(form.elements)) {
@@ -131,11 +137,42 @@ export const PROBE_SCRIPT = `(() => {
       if (el.type === 'radio') { if (seen.has(el.name)) continue; seen.add(el.name); }
       fields.push({ label: labelOf(el), type: el.type || el.tagName.toLowerCase(), required: !!el.required });
     }
-    // getAttribute: a field named "action" or "method" shadows the form's own properties.
-    let action = location.pathname;
-    try { action = new URL(form.getAttribute('action') || '', location.href).pathname; } catch (_) {}
-    send({ k: 'submit', method: (form.getAttribute('method') || 'get').toLowerCase(), action, fields });
+    return fields;
   }
+  // getAttribute: a field named "action" or "method" shadows the form's own properties.
+  function actionOf(form) {
+    try { return new URL(form.getAttribute('action') || '', location.href).pathname; } catch (_) { return location.pathname; }
+  }
+  function demanded(form) {
+    send({ k: 'submit', method: (form.getAttribute('method') || 'get').toLowerCase(), action: actionOf(form), fields: fieldsOf(form) });
+  }
+  // The forms present that demand something (hidden in a closed dialog too: the removal demands them).
+  let lastForms = '';
+  const reportForms = () => {
+    const forms = [];
+    for (const form of Array.from(document.forms)) {
+      const fields = fieldsOf(form).filter((f) => f.required);
+      if (fields.length) forms.push({ action: actionOf(form), fields });
+    }
+    const sig = JSON.stringify(forms);
+    if (sig === lastForms) return;
+    lastForms = sig;
+    if (forms.length) send({ k: 'forms', forms });
+  };
+  let formsQueued = false;
+  const queueForms = () => {
+    if (formsQueued) return;
+    formsQueued = true;
+    setTimeout(() => { formsQueued = false; reportForms(); }, 0);
+  };
+  const watchForms = () => {
+    reportForms();
+    new MutationObserver(queueForms).observe(document.documentElement, {
+      childList: true, subtree: true, attributes: true, attributeFilter: ['required'],
+    });
+  };
+  if (document.readyState === 'loading') addEventListener('DOMContentLoaded', watchForms, { once: true });
+  else watchForms();
   if (window !== window.top || !/^https?:$/.test(location.protocol)) return;
   const screen = () => {
     const nav = performance.getEntriesByType('navigation')[0];

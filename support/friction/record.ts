@@ -8,7 +8,7 @@ import {
   labelKeyOf,
   normaliseLabel,
 } from './field-classes.ts';
-import type { ProbeEvent } from './probe.ts';
+import type { ProbeEvent, ProbeField } from './probe.ts';
 
 export type Impact = 'critical' | 'serious' | 'moderate' | 'minor';
 export const IMPACTS: readonly Impact[] = ['critical', 'serious', 'moderate', 'minor'];
@@ -26,7 +26,11 @@ export interface A11yScreen {
   violations: A11yViolation[];
 }
 
-/** A field a submitted form demanded. */
+/**
+ * A field the procedure's forms demand: every field of a form the buyer submitted, and every required
+ * field of a form on a screen it visited (a confirm dialog's date of birth demands it even when the
+ * walk stops before the dialog).
+ */
 export interface DemandedField {
   /** The visible label, as the page shows it. */
   label: string;
@@ -35,8 +39,10 @@ export interface DemandedField {
   class: FieldClass;
   personal: boolean;
   required: boolean;
-  /** The form's action path. */
+  /** The form's action path, id-like segments folded (`/cards/:id/delete`). */
   form: string;
+  /** True once the buyer submitted its form; false: required by a form on a visited screen, not submitted. */
+  submitted?: boolean;
 }
 
 export interface ScreenVisit {
@@ -67,7 +73,7 @@ export interface FrictionRecord {
   navigations: number;
   /** Distinct screens, in the order first seen. */
   screens: ScreenVisit[];
-  /** Distinct fields of the submitted forms. */
+  /** Distinct fields demanded: those of the submitted forms, and the required ones of the forms on its screens. */
   fields: DemandedField[];
   personalDataFields: number;
   /** Presses of a control named as the profile's confirm word (a dialog's or a page's). */
@@ -83,6 +89,8 @@ export interface FrictionRecord {
     byImpact: Record<Impact, number>;
   };
   passed?: boolean;
+  /** When it failed: the Gherkin step that failed, as the report names it (set when read back from a run). */
+  failedStep?: string;
 }
 
 /**
@@ -94,16 +102,19 @@ export function screenKey(url: string, h1: string, origins: Readonly<Record<stri
   try {
     const u = new URL(url);
     const name = Object.entries(origins).find(([, o]) => o === u.origin)?.[0];
-    // id-like segments (a card's id in /cards/card_x1y2.../delete) are folded: one screen, any card
-    const path = u.pathname
-      .split('/')
-      .map((seg) => (seg.length >= 6 && /\d/.test(seg) ? ':id' : seg))
-      .join('/');
-    where = `${name ?? u.origin}${path}`;
+    where = `${name ?? u.origin}${foldPath(u.pathname)}`;
   } catch {
     // not a URL: keep it as it is
   }
   return h1 ? `${where} · ${h1}` : where;
+}
+
+/** A path with its id-like segments (a card's id in /cards/card_x1y2.../delete) folded: one screen or form, any card. */
+export function foldPath(path: string): string {
+  return path
+    .split('/')
+    .map((seg) => (seg.length >= 6 && /\d/.test(seg) ? ':id' : seg))
+    .join('/');
 }
 
 /** Origin of each of the profile's URLs, by field name, first one per origin (screenKey's names). */
@@ -181,20 +192,11 @@ export class FrictionTally {
         this.selected++;
         return undefined;
       case 'submit':
-        for (const f of event.fields) {
-          const id = `${event.action} ${f.label}`;
-          if (this.fields.has(id)) continue;
-          const key = labelKeyOf(f.label, this.labels);
-          const cls = fieldClassOf(key);
-          this.fields.set(id, {
-            label: f.label,
-            key,
-            class: cls,
-            personal: isPersonalData(cls),
-            required: f.required,
-            form: event.action,
-          });
-        }
+        for (const f of event.fields) this.demand(event.action, f, true);
+        return undefined;
+      case 'forms':
+        for (const form of event.forms)
+          for (const f of form.fields) if (f.required) this.demand(form.action, f, false);
         return undefined;
       case 'screen': {
         if (event.typed) this.addressesOpened++;
@@ -203,6 +205,28 @@ export class FrictionTally {
         return visit;
       }
     }
+  }
+
+  /** A field of a form (once per folded action + label); a submit marks a field already seen as submitted. */
+  private demand(action: string, f: ProbeField, submitted: boolean): void {
+    const form = foldPath(action);
+    const id = `${form} ${f.label}`;
+    const known = this.fields.get(id);
+    if (known) {
+      if (submitted) known.submitted = true;
+      return;
+    }
+    const key = labelKeyOf(f.label, this.labels);
+    const cls = fieldClassOf(key);
+    this.fields.set(id, {
+      label: f.label,
+      key,
+      class: cls,
+      personal: isPersonalData(cls),
+      required: f.required,
+      form,
+      submitted,
+    });
   }
 
   /** A main-frame navigation (framenavigated) to an http(s) URL, seen at `t`. */

@@ -2,7 +2,12 @@
 // what `npm run friction` compares and the monitor folds into its HARDER state.
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { type AllureResult, groupScenarios, readResults } from '../../scripts/lib/allure-results.ts';
+import {
+  type AllureResult,
+  failedStep,
+  groupScenarios,
+  readResults,
+} from '../../scripts/lib/allure-results.ts';
 import { FRICTION_JSON } from './attach.ts';
 import type { FrictionRecord } from './record.ts';
 
@@ -61,6 +66,7 @@ export async function readFrictionRecords(resultsDir: string): Promise<RecordedS
     const record = JSON.parse(await readFile(join(resultsDir, source), 'utf8')) as FrictionRecord;
     if (record.version !== 1) continue;
     record.passed = run.final.status === 'passed';
+    record.failedStep = record.passed ? undefined : failedStep(run.final)?.name;
     out.push({ record, result: run.final });
   }
   return out;

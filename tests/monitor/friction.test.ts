@@ -178,14 +178,33 @@ describe('HARDER (monitor/friction.ts)', () => {
       required: true,
       form: '/',
     };
+    const step = 'Then the page asks for no personal data';
     const refused = clean().map((r) =>
-      r.procedure === 'R3' ? { ...r, passed: false, fields: [dob], personalDataFields: 1 } : r,
+      r.procedure === 'R3'
+        ? { ...r, passed: false, failedStep: step, fields: [dob], personalDataFields: 1 }
+        : r,
     );
-    const { changes } = cycle(first, refused, 2);
+    const { state, changes } = cycle(first, refused, 2);
     assert.deepEqual(
       changes.map((c) => c.line),
-      ['R3 HARDER: personal-data fields 0 → 1 (new: Date of birth (date of birth))'],
+      [
+        `R3 HARDER: personal-data fields 0 → 1 (new: Date of birth (date of birth)) (the scenario also failed, at "${step}": counted up to there)`,
+      ],
     );
+    // on the strip: harder (not a bare "failed, not measured"), marked as a failed walk
+    assert.deepEqual(state.procedures.R3?.recent.at(-1), {
+      runId: 'run-2',
+      status: 'harder',
+      failed: true,
+      personalData: 1,
+    });
+    // a clean, passing walk clears it and the failed-walk note with it
+    const cleared = cycle(state, clean(), 3);
+    assert.deepEqual(
+      cleared.changes.map((c) => c.kind),
+      ['harder-cleared'],
+    );
+    assert.equal(cleared.state.procedures.R3?.failedAt, undefined);
   });
 
   it('raises HARDER for one more screen to go through with as many actions (an extra page the walk passed)', () => {
@@ -201,7 +220,9 @@ describe('HARDER (monitor/friction.ts)', () => {
     const { changes } = cycle(first, more, 2);
     assert.deepEqual(
       changes.map((c) => c.line),
-      ['R6 HARDER: screens 1 → 2 (new: "mobileSite/cards/:id/delete · Are you sure?")'],
+      [
+        'R6 HARDER: screens 1 → 2 (new: "mobileSite/cards/:id/delete · Are you sure?") (the scenario also failed: counted up to its failure)',
+      ],
     );
   });
 

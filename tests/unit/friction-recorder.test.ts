@@ -109,7 +109,49 @@ async function refusedSubmit() {
   return record;
 }
 
+/**
+ * A screen whose confirm dialog (closed, not opened by the walk) demands a date of birth, and a
+ * dialog a page script adds later: the walk only opens the page and stops (a failed check).
+ */
+async function demandedNotSubmitted() {
+  const context = await browser.newContext();
+  const { labels } = target;
+  const dialog = (id: string, label: string) =>
+    `<dialog id="${id}"><form method="post" action="/cards/card_${id}99/delete"><label for="f-${id}">${label}</label><input id="f-${id}" name="f" type="date" required><button>${labels.common.confirm}</button></form></dialog>`;
+  const body = page(
+    'Cards',
+    `${dialog('a1', labels.wallet.birthDate)}<script>setTimeout(() => document.querySelector('main').insertAdjacentHTML('beforeend', ${JSON.stringify(dialog('b2', labels.wallet.phone))}), 50)</script>`,
+  );
+  await context.route(`${ORIGIN}/**`, (route) => route.fulfill({ contentType: 'text/html', body }));
+  const recorder = await FrictionRecorder.attach(context, {
+    cfg: { FRICTION: true, AXE: false },
+    target,
+    tags: ['@proc:R3'],
+    scenario: 'demanded',
+  });
+  const p = await context.newPage();
+  recorder!.stepStarted('Action');
+  await p.goto(`${ORIGIN}/`);
+  await p.getByLabel(labels.wallet.phone).waitFor({ state: 'attached' });
+  await recorder!.stepEnded(true);
+  const record = recorder!.record(false);
+  await context.close();
+  return record;
+}
+
 describe('the friction recorder in a browser', () => {
+  it('records the required fields of the forms on a visited screen the walk never submitted (a closed dialog, one added later)', async () => {
+    const record = await demandedNotSubmitted();
+    assert.deepEqual(
+      record.fields.map((f) => [f.label, f.class, f.form, f.submitted]),
+      [
+        [target.labels.wallet.birthDate, 'date of birth', '/cards/:id/delete', false],
+        [target.labels.wallet.phone, 'phone', '/cards/:id/delete', false],
+      ],
+    );
+    assert.equal(record.personalDataFields, 2);
+  });
+
   it('records the fields of a submit the browser refused (a required field left empty)', async () => {
     const record = await refusedSubmit();
     assert.deepEqual(

@@ -103,6 +103,38 @@ describe('the friction tally', () => {
       ['Nickname'],
     );
   });
+
+  it('counts the required fields of the forms on a visited screen, submitted or not, once per card-folded form', () => {
+    const tally = new FrictionTally(labels);
+    const w = labels.wallet;
+    const field = (label: string, required = true) => ({ label, type: 'date', required });
+    const forms = (t: number, id: string): ProbeEvent => ({
+      k: 'forms',
+      // one confirm dialog per card, each demanding a date of birth; an optional field is not demanded
+      forms: [
+        { action: '/cards/card_a1b2c3d4/delete', fields: [field(w.birthDate), field('Note', false)] },
+        { action: '/cards/card_e5f6g7h8/delete', fields: [field(w.birthDate)] },
+      ],
+      t,
+      id,
+    });
+    tally.onProbe(forms(0.5, 'before')); // before the procedure (a Given): not demanded by it
+    assert.equal(tally.counts().fields.length, 0);
+    tally.begin(1);
+    tally.onProbe(forms(2, 'shown'));
+    const shown = tally.counts();
+    assert.deepEqual(
+      shown.fields.map((f) => [f.label, f.class, f.form, f.submitted]),
+      [[w.birthDate, 'date of birth', '/cards/:id/delete', false]],
+    );
+    assert.equal(shown.personalDataFields, 1);
+    // submitting the form later is the same field, now submitted
+    tally.onProbe({ ...submit('/cards/card_a1b2c3d4/delete', w.birthDate), t: 3, id: 'sent' });
+    const sent = tally.counts();
+    assert.equal(sent.fields.length, 1);
+    assert.equal(sent.fields[0]?.submitted, true);
+    assert.equal(sent.personalDataFields, 1);
+  });
 });
 
 function record(over: Partial<FrictionRecord>): FrictionRecord {
