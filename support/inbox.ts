@@ -36,26 +36,65 @@ interface MailpitMessage {
   HTML?: string;
 }
 
+export interface InboxOptions {
+  /** The mail catcher's base URL (the profile's `inbox.api`). */
+  api: string;
+  /** SMS arrive as mail to `<digits>@<smsDomain>`. */
+  smsDomain: string;
+  flavour?: InboxFlavour;
+  /** How long `next` waits for a new message, ms (default 10 000). */
+  timeoutMs?: number;
+  /**
+   * The scenario's start: messages stamped before it are never handed out (a code or link left by an
+   * earlier run or scenario on the same account). The stamp is the catcher's: Mailpit's receive time;
+   * MailDev's is the mail's `Date` header (the sending server's clock, whole seconds), so a message
+   * stamped in the very second the scenario started counts. A catcher clock more than 2 s off this
+   * machine's (its HTTP `Date` header) is corrected for.
+   */
+  since: Date;
+}
+
+/** A catcher clock within this of ours is taken as ours (the `Date` header has a resolution of 1 s). */
+const CLOCK_TOLERANCE_MS = 2000;
+
 /**
  * Reads the target's inbox over its REST API, polling with p-retry until the expected message is
  * there: no sleeps. Flavours: MailDev 3 (`GET /api/email?to.address=...`), MailDev 2 (`GET /email`,
  * filtered here), Mailpit (`GET /api/v1/search?query=to:...`, then `GET /api/v1/message/<ID>`).
- * SMS are mail to `<digits of the phone>@<smsDomain>`. Each message is handed out once (`next`), so
- * "the email" of a step is always the one its action sent.
+ * SMS are mail to `<digits of the phone>@<smsDomain>`. Only messages to that exact address received
+ * after `since` (the scenario's start) count, and each is handed out once (`next`), so "the email" of
+ * a step is always one the scenario's own action sent; none yet = wait for it.
  */
 export class Inbox {
   private readonly handedOut = new Set<string>();
+  /** The catcher's clock minus ours, ms, once a response told it (0 within CLOCK_TOLERANCE_MS). */
+  private clockOffsetMs?: number;
+  /** Messages to the address last read that arrived before `since` (named in the timeout message). */
+  private ignoredOld = 0;
 
-  constructor(
-    private readonly options: { api: string; smsDomain: string; flavour?: InboxFlavour; timeoutMs?: number },
-  ) {}
+  constructor(private readonly options: InboxOptions) {}
 
   smsAddress(phone: string): string {
     return `${phone.replace(/\D/g, '')}@${this.options.smsDomain}`;
   }
 
-  /** Every message to `address`, oldest first. */
+  /** Every message to `address` received since the scenario's start (`options.since`), oldest first. */
   async messagesTo(address: string): Promise<InboxMessage[]> {
+    const all = await this.allMessagesTo(address);
+    const since = this.sinceOnCatcherClock();
+    const fresh = all.filter((m) => Date.parse(m.time) >= since);
+    this.ignoredOld = all.length - fresh.length;
+    return fresh;
+  }
+
+  /** `since` on the catcher's clock, down to its whole second (MailDev stamps whole seconds). */
+  private sinceOnCatcherClock(): number {
+    const at = this.options.since.getTime() + (this.clockOffsetMs ?? 0);
+    return at - (at % 1000);
+  }
+
+  /** Every message to `address` the catcher holds, however old, oldest first. */
+  private async allMessagesTo(address: string): Promise<InboxMessage[]> {
     const to = address.toLowerCase();
     const flavour = this.options.flavour ?? 'maildev3';
     const list =
@@ -87,9 +126,9 @@ export class Inbox {
     for (const m of found.messages ?? []) {
       const recipients = (m.To ?? []).map((t) => t.Address);
       if (!recipients.some((t) => t.toLowerCase() === to)) continue;
-      const full = this.handedOut.has(m.ID)
-        ? {}
-        : await this.getJson<MailpitMessage>(`/api/v1/message/${m.ID}`);
+      const old = Date.parse(m.Created) < this.sinceOnCatcherClock();
+      const full =
+        this.handedOut.has(m.ID) || old ? {} : await this.getJson<MailpitMessage>(`/api/v1/message/${m.ID}`);
       out.push({
         id: m.ID,
         subject: m.Subject ?? '',
@@ -106,6 +145,7 @@ export class Inbox {
     const url = new URL(path, this.options.api);
     for (const [k, v] of Object.entries(query)) url.searchParams.set(k, v);
     const res = await fetch(url);
+    this.clockOffsetMs ??= clockOffset(res.headers.get('date'));
     if (res.status === 404 || res.status === 401 || res.status === 403)
       throw new AbortError(
         `the inbox at ${url.origin} answered ${res.status} for ${url.pathname}: is inbox.flavour "${this.options.flavour ?? 'maildev3'}" right (maildev3, maildev2, mailpit)?`,
@@ -132,7 +172,10 @@ export class Inbox {
     } catch (error) {
       if (error instanceof InboxTimeout)
         throw new InboxTimeout(
-          `${error.message} arrived within ${Math.round((Date.now() - started) / 1000)} s`,
+          `${error.message} arrived within ${Math.round((Date.now() - started) / 1000)} s` +
+            (this.ignoredOld
+              ? ` (${this.ignoredOld} older message(s) to it, from before the scenario started at ${this.options.since.toISOString()}, were not used)`
+              : ''),
         );
       throw error;
     }
@@ -141,6 +184,14 @@ export class Inbox {
   nextSms(phone: string): Promise<InboxMessage> {
     return this.next(this.smsAddress(phone), 'SMS');
   }
+}
+
+/** The catcher's clock minus ours from its `Date` header, ms; 0 when within the header's resolution or unknown. */
+function clockOffset(date: string | null): number {
+  const theirs = date ? Date.parse(date) : Number.NaN;
+  if (Number.isNaN(theirs)) return 0;
+  const offset = theirs - Date.now();
+  return Math.abs(offset) > CLOCK_TOLERANCE_MS ? offset : 0;
 }
 
 /** The address of the link whose text is `linkText` in a message's HTML, or undefined. */
