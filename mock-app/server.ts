@@ -1,12 +1,12 @@
 import { randomBytes, randomInt } from 'node:crypto';
-import type { Server } from 'node:http';
-import { serve } from '@hono/node-server';
+import { createServer, type Server } from 'node:http';
+import { getRequestListener, RequestError } from '@hono/node-server';
 import type { Hono } from 'hono';
 import type { MockConfig } from './config.ts';
 import { parseFaults } from './domain/faults.ts';
 import { Platform } from './domain/platform.ts';
 import { type MailCatcher, startMailCatcher } from './mail/catcher.ts';
-import type { MockContext } from './http/origin.ts';
+import { badUrlAnswer, type MockContext } from './http/origin.ts';
 import { controlApp } from './origins/control.ts';
 import { helpApp } from './origins/help.ts';
 import { mobileAppApp } from './origins/mobile-app.ts';
@@ -91,8 +91,16 @@ export async function startMock(
 }
 
 function listen(app: AnyApp, hostname: string, port: number): Promise<Server> {
+  // A request node-server cannot turn into a URL (a backslash in the path, an invalid Host) gets the
+  // origin's own 400 page from its skin, instead of an empty 400.
+  const listener = getRequestListener(app.fetch, {
+    hostname,
+    errorHandler: async (error) =>
+      (error instanceof RequestError ? await badUrlAnswer(app) : undefined) ??
+      new Response(null, { status: error instanceof RequestError ? 400 : 500 }),
+  });
   return new Promise((resolve, reject) => {
-    const server = serve({ fetch: app.fetch, hostname, port }, () => resolve(server as Server)) as Server;
+    const server = createServer(listener);
     server.once('error', (err: NodeJS.ErrnoException) =>
       reject(
         err.code === 'EADDRINUSE'
@@ -100,6 +108,7 @@ function listen(app: AnyApp, hostname: string, port: number): Promise<Server> {
           : err,
       ),
     );
+    server.listen(port, hostname, () => resolve(server));
   });
 }
 

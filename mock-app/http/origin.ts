@@ -40,9 +40,104 @@ export function cookieNames(prefix: string) {
   };
 }
 
-/** Middleware every origin shares: locale, session, CSRF, size limit, and 4xx pages instead of 5xx on bad input. */
-export function createOrigin(mock: MockContext, name: string): Hono<Env> {
+/**
+ * The answers the shared middleware gives instead of a route's page, each with its HTTP status
+ * (`SHARED_STATUS`). `badUrl` never reaches the app: the HTTP server answers it (mock-app/server.ts,
+ * `badUrlAnswer`) for a request line it cannot read (a backslash in the path, an invalid Host).
+ */
+export type SharedProblem =
+  | { kind: 'badUrl' }
+  | { kind: 'badForm' }
+  | { kind: 'fileField'; field: string }
+  | { kind: 'forbidden' }
+  | { kind: 'notFound' }
+  | { kind: 'tooLarge' }
+  | { kind: 'unsupportedType' }
+  | { kind: 'unavailable' }
+  | { kind: 'serverError' };
+
+export const SHARED_STATUS = {
+  badUrl: 400,
+  badForm: 400,
+  fileField: 400,
+  forbidden: 403,
+  notFound: 404,
+  tooLarge: 413,
+  unsupportedType: 415,
+  unavailable: 503,
+  serverError: 500,
+} as const satisfies Record<SharedProblem['kind'], number>;
+
+/**
+ * A skin's page for a shared answer: its wording in its layout. `c` is the request's context, absent
+ * for `badUrl` (answered before any middleware ran).
+ */
+export type ErrorView = (problem: SharedProblem, c: Ctx | undefined) => Html;
+
+/** Skin A's error pages: the locale's wording (locales/<lang>/common.json) in views/layout.ts. */
+export function skinAErrorView(mock: MockContext): ErrorView {
+  return (problem, c) => {
+    const t = c?.get('t') ?? translator(mock.locale);
+    const [titleKey, detail] = ((): [string, string?] => {
+      switch (problem.kind) {
+        case 'badUrl':
+          return ['common.badRequestTitle', t('common.badUrlText')];
+        case 'badForm':
+          return ['common.badRequestTitle'];
+        case 'fileField':
+          return ['common.badRequestTitle', t('common.fileFieldText', { field: problem.field })];
+        case 'forbidden':
+          return ['common.forbiddenTitle', t('common.forbiddenText')];
+        case 'notFound':
+          return ['common.notFoundTitle', t('common.notFoundText')];
+        case 'tooLarge':
+          return ['common.tooLargeTitle'];
+        case 'unsupportedType':
+          return ['common.badRequestTitle', t('common.unsupportedTypeText')];
+        case 'unavailable':
+        case 'serverError':
+          return ['common.errorTitle'];
+      }
+    })();
+    const title = t(titleKey);
+    const body = errorBody(title, detail);
+    if (c) return page(c, { title, body });
+    return layout({ title, body, lang: mock.locale, siteName: t('common.siteName') });
+  };
+}
+
+/** The error view of each app createOrigin built, for the HTTP server's `badUrl` answer. */
+const errorViews = new WeakMap<object, ErrorView>();
+
+/**
+ * The page for a request the HTTP server could not turn into a URL (node-server's `errorHandler`):
+ * the app's own `badUrl` page, or undefined for an app that has no error view (the control API).
+ */
+export async function badUrlAnswer(app: object): Promise<Response | undefined> {
+  const view = errorViews.get(app);
+  if (!view) return undefined;
+  return new Response(String(await view({ kind: 'badUrl' }, undefined)), {
+    status: SHARED_STATUS.badUrl,
+    headers: { 'content-type': 'text/html; charset=UTF-8' },
+  });
+}
+
+/** Answers one shared problem with the origin's error view and its status. */
+function answer(c: Ctx, view: ErrorView, problem: SharedProblem) {
+  return c.html(view(problem, c), SHARED_STATUS[problem.kind]);
+}
+
+/**
+ * Middleware every origin shares: locale, session, CSRF, size limit, and 4xx pages instead of 5xx on
+ * bad input. The pages it answers with come from `errorView` (default: skin A's); a skin passes its own.
+ */
+export function createOrigin(
+  mock: MockContext,
+  name: string,
+  errorView: ErrorView = skinAErrorView(mock),
+): Hono<Env> {
   const app = new Hono<Env>();
+  errorViews.set(app, errorView);
   const names = cookieNames(mock.cookiePrefix);
 
   app.use(async (c, next) => {
@@ -75,44 +170,36 @@ export function createOrigin(mock: MockContext, name: string): Hono<Env> {
     await next();
   });
 
-  app.use(transientFault(mock, name));
+  app.use(transientFault(mock, name, errorView));
 
   // The body is read before any answer (bounded: http/body.ts), so a refused post still gets its page.
   app.on(['POST', 'PUT', 'PATCH', 'DELETE'], '*', async (c, next) => {
     const body = await readBody(c.req.raw);
     if (body.kind === 'tooLarge') {
       if (!body.drained) c.header('Connection', 'close');
-      return errorPage(c, 413, 'common.tooLargeTitle');
+      return answer(c, errorView, { kind: 'tooLarge' });
     }
     const type = c.req.header('content-type') ?? '';
-    if (!/^(application\/x-www-form-urlencoded|multipart\/form-data)\b/.test(type)) {
-      return errorPage(
-        c,
-        415,
-        'common.badRequestTitle',
-        'Send the form as application/x-www-form-urlencoded.',
-      );
-    }
+    if (!/^(application\/x-www-form-urlencoded|multipart\/form-data)\b/.test(type))
+      return answer(c, errorView, { kind: 'unsupportedType' });
     let form: Record<string, string>;
     try {
       const parsed = await formFields(body.bytes, type);
-      if (parsed.file)
-        return errorPage(c, 400, 'common.badRequestTitle', `The field "${parsed.file}" must be text.`);
+      if (parsed.file) return answer(c, errorView, { kind: 'fileField', field: parsed.file });
       form = parsed.fields;
     } catch {
-      return errorPage(c, 400, 'common.badRequestTitle');
+      return answer(c, errorView, { kind: 'badForm' });
     }
-    if (!sameToken(form._csrf, c.get('csrf')))
-      return errorPage(c, 403, 'common.forbiddenTitle', c.get('t')('common.forbiddenText'));
+    if (!sameToken(form._csrf, c.get('csrf'))) return answer(c, errorView, { kind: 'forbidden' });
     c.set('form', form);
     await next();
   });
 
   app.get('/healthz', (c) => c.json({ ok: true, origin: name }));
-  app.notFound((c) => errorPage(c, 404, 'common.notFoundTitle', c.get('t')('common.notFoundText')));
+  app.notFound((c) => answer(c, errorView, { kind: 'notFound' }));
   app.onError((err, c) => {
     mock.log(`[${name}] 500 ${c.req.method} ${c.req.path}: ${err.stack ?? err.message}`);
-    return c.html(page(c, { title: 'Error', body: html`<h1>Error</h1>` }), 500);
+    return answer(c, errorView, { kind: 'serverError' });
   });
   return app;
 }
@@ -140,18 +227,20 @@ export function setFlash(c: Ctx, mock: MockContext, text: string): void {
   setCookie(c, cookieNames(mock.cookiePrefix).flash, text, { path: '/', httpOnly: true, sameSite: 'Lax' });
 }
 
+/** The body of skin A's error pages: the title as h1, then the detail if any. */
+function errorBody(title: string, detail?: string): Html {
+  return html`<h1>${title}</h1>${detail ? html`<p>${detail}</p>` : ''}`;
+}
+
+/** Skin A's error page for a route's own refusal (an unknown product, another buyer's card). */
 export function errorPage(
   c: Ctx,
   status: 400 | 403 | 404 | 413 | 415 | 422,
   titleKey: string,
   detail?: string,
 ) {
-  const t = c.get('t');
-  const title = t(titleKey);
-  return c.html(
-    page(c, { title, body: html`<h1>${title}</h1>${detail ? html`<p>${detail}</p>` : ''}` }),
-    status,
-  );
+  const title = c.get('t')(titleKey);
+  return c.html(page(c, { title, body: errorBody(title, detail) }), status);
 }
 
 export function signInSession(c: Ctx, mock: MockContext, accountId: string): void {
@@ -193,7 +282,7 @@ const transientState = new WeakMap<Platform, { seen: Set<string>; lastBlipAt: nu
  * single retry passes; otherwise a scenario opening k new pages would need k retries. Only GETs (a
  * retry does not repeat a form post) and never /healthz.
  */
-function transientFault(mock: MockContext, name: string) {
+function transientFault(mock: MockContext, name: string, errorView: ErrorView) {
   return async (c: Ctx, next: () => Promise<void>) => {
     if (!mock.platform.faults.has('transient-503') || c.req.method !== 'GET' || c.req.path === '/healthz')
       return next();
@@ -209,9 +298,7 @@ function transientFault(mock: MockContext, name: string) {
     const now = Date.now();
     if (now - state.lastBlipAt < TRANSIENT_QUIET_MS) return next();
     state.lastBlipAt = now;
-    const t = c.get('t');
     c.header('Retry-After', '1');
-    const title = t('common.errorTitle');
-    return c.html(page(c, { title, body: html`<h1>${title}</h1>` }), 503);
+    return answer(c, errorView, { kind: 'unavailable' });
   };
 }

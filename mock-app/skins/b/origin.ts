@@ -1,7 +1,13 @@
 import { html } from 'hono/html';
-import { type Ctx, createOrigin, type MockContext } from '../../http/origin.ts';
+import {
+  type Ctx,
+  createOrigin,
+  type ErrorView,
+  type MockContext,
+  type SharedProblem,
+} from '../../http/origin.ts';
 import { document, type Html } from './layout.ts';
-import { B } from './texts.ts';
+import { B, fill } from './texts.ts';
 
 /** Where skin B's shop signs a buyer in; `return_to` brings them back (only to the mock's own origins). */
 export const LOGIN_PATH = '/account/login';
@@ -32,35 +38,77 @@ export function isAnswer<T>(gate: Gate<T>): gate is Response | Promise<Response>
   return gate instanceof Response || gate instanceof Promise;
 }
 
+/** Skin B's title and text for each answer of the shared middleware. */
+function sharedWording(problem: SharedProblem): [title: string, text: string] {
+  const { common, problems } = B;
+  switch (problem.kind) {
+    case 'badUrl':
+      return [common.badRequestTitle, problems.badUrlText];
+    case 'badForm':
+      return [common.badRequestTitle, problems.badFormText];
+    case 'fileField':
+      return [common.badRequestTitle, fill(problems.fileFieldText, { field: problem.field })];
+    case 'forbidden':
+      return [common.forbiddenTitle, common.forbiddenText];
+    case 'notFound':
+      return [common.notFoundTitle, common.notFoundText];
+    case 'tooLarge':
+      return [problems.tooLargeTitle, problems.tooLargeText];
+    case 'unsupportedType':
+      return [common.badRequestTitle, problems.unsupportedTypeText];
+    case 'unavailable':
+      return [problems.unavailableTitle, problems.unavailableText];
+    case 'serverError':
+      return [common.errorTitle, problems.errorText];
+  }
+}
+
 /**
  * One origin of skin B over the shared middleware (session, CSRF, body limit, transient-503): the
- * same platform and rules as skin A, with skin B's document and its own 404 page.
+ * same platform and rules as skin A, with skin B's document and its own error pages (every answer of
+ * the shared middleware, and 404 for unknown pages and other buyers' cards alike).
  */
 export function skinOrigin(
   mock: MockContext,
   name: string,
   site: { name: string; header: (c: Ctx) => Html; footer?: (c: Ctx) => Html },
 ) {
-  const app = createOrigin(mock, name);
-  const render = (c: Ctx, title: string, body: Html, options: { lang?: boolean } = {}) =>
+  const render = (
+    c: Ctx | undefined,
+    title: string,
+    body: Html,
+    options: { lang?: boolean; bare?: boolean } = {},
+  ) =>
     document({
-      ...options,
+      lang: options.lang,
       title,
       site: site.name,
-      header: site.header(c),
-      footer: site.footer?.(c),
+      // A page the app could not serve (an unreadable URL, a crash) shows the brand only.
+      header:
+        c && !options.bare ? site.header(c) : html`<a class="brand" href="${mock.urls.shop}/">${B.site}</a>`,
+      footer: c && !options.bare ? site.footer?.(c) : undefined,
       body,
-      flash: c.get('flash'),
+      flash: c?.get('flash'),
     });
+  const problemBody = (title: string, detail?: string) =>
+    html`<h1>${title}</h1>${detail ? html`<p>${detail}</p>` : ''}`;
+  const errorView: ErrorView = (problem, c) => {
+    const [title, text] = sharedWording(problem);
+    return render(
+      c,
+      title,
+      html`${problemBody(title, text)}<p><a href="${mock.urls.shop}/">${B.problems.backHome}</a></p>`,
+      { bare: problem.kind === 'serverError' },
+    );
+  };
+  const app = createOrigin(mock, name, errorView);
   const pages: SkinPage = {
     show: (c, title, body, status = 200, options = {}) => c.html(render(c, title, body, options), status),
-    problem: (c, status, title, detail) =>
-      c.html(render(c, title, html`<h1>${title}</h1>${detail ? html`<p>${detail}</p>` : ''}`), status),
-    notFound: (c) => pages.problem(c, 404, B.common.notFoundTitle, B.common.notFoundText),
+    problem: (c, status, title, detail) => c.html(render(c, title, problemBody(title, detail)), status),
+    notFound: (c) => c.html(errorView({ kind: 'notFound' }, c), 404),
     toLogin: (c, next = c.req.url) =>
       c.redirect(`${mock.urls.shop}${LOGIN_PATH}?return_to=${encodeURIComponent(next)}`),
   };
-  app.notFound((c) => pages.notFound(c));
   return { app, ...pages };
 }
 

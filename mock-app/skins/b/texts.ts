@@ -16,6 +16,20 @@ export const B = {
     errorTitle: 'Something went wrong on our side',
     cancel: 'Cancel',
   },
+  /** The shared middleware's answers (mock-app/http/origin.ts `SharedProblem`), in skin B's words. */
+  problems: {
+    badUrlText:
+      'We could not read that web address. Check it for typing mistakes, or start again from our home page.',
+    badFormText: 'The form arrived incomplete. Reload the page and send it again.',
+    fileFieldText: '"{field}" takes text, not a file.',
+    tooLargeTitle: 'That is more than one form can carry',
+    tooLargeText: 'What you sent is too long for us to read. Shorten the longest field and send it again.',
+    unsupportedTypeText: 'Our forms travel as ordinary web forms; this one came in another format.',
+    unavailableTitle: 'This page is taking a short break',
+    unavailableText: 'It should be back in a moment: try again.',
+    errorText: 'It is not something you did. Try again in a few minutes.',
+    backHome: 'Back to the Northwind home page',
+  },
   header: {
     yourAccount: 'Your account',
     signedInAs: 'Signed in as {email}',
