@@ -1,7 +1,7 @@
 // Runs the suite once per fault (MOCK_FAULTS=<fault>, own ports and results folder) and judges it.
 import { mkdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { FAULT_NAMES, FAULT_TABLE } from '../mock-app/domain/faults.ts';
+import { FAULT_NAMES, faultsOn, type Skin } from '../mock-app/domain/faults.ts';
 import { groupScenarios, readResults, scenarioKey } from '../scripts/lib/allure-results.ts';
 import { bddgenIfChanged } from '../scripts/lib/bddgen.ts';
 import { runSuite } from '../scripts/lib/pipeline.ts';
@@ -93,12 +93,12 @@ export function stepsOf(lines: string[], line: number): string[] {
 }
 
 /**
- * The faults the mock implements: the rows of its fault table (mock-app/domain/fault-table.ts), the
- * same table the mock takes its known names from. tests/selftest/fault-switch.test.ts keeps each row's
- * `where` true.
+ * The faults the mock implements on `skin`: the rows of its fault table (mock-app/domain/fault-table.ts)
+ * that have a place on that skin, the same table the mock takes its known names from.
+ * tests/selftest/fault-switch.test.ts keeps each row's places true.
  */
-export async function implementedFaults(): Promise<Set<string>> {
-  return new Set(FAULT_TABLE.map((row) => row.name));
+export async function implementedFaults(skin: Skin = 'a'): Promise<Set<string>> {
+  return new Set(faultsOn(skin));
 }
 
 export interface FaultRun {

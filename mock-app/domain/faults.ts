@@ -1,7 +1,18 @@
 /** Switching the mock's faults on and off; the faults themselves are rows of fault-table.ts. */
 import { FAULT_NAMES, type FaultName } from './fault-table.ts';
 
-export { FAULT_NAMES, FAULT_TABLE, type FaultName, type FaultRow, faultRow } from './fault-table.ts';
+export {
+  FAULT_NAMES,
+  FAULT_TABLE,
+  type FaultName,
+  type FaultPlace,
+  type FaultRow,
+  faultPlace,
+  faultRow,
+  faultsOn,
+  type NotOnSkin,
+  type Skin,
+} from './fault-table.ts';
 
 export function parseFaults(list: string): FaultName[] {
   const names = list

@@ -1,9 +1,17 @@
 // Faults reach the mock both ways: MOCK_FAULTS at start and PUT /faults on the control API at run time.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { validateCard } from '../../mock-app/domain/card-input.ts';
-import { FAULT_TABLE, parseFaults } from '../../mock-app/domain/faults.ts';
+import {
+  FAULT_TABLE,
+  type FaultPlace,
+  faultPlace,
+  type NotOnSkin,
+  parseFaults,
+  type Skin,
+} from '../../mock-app/domain/faults.ts';
 import { controlApp } from '../../mock-app/origins/control.ts';
 import { mockServerCommand } from '../../support/mock-server.ts';
 import { loadConfig } from '../../support/config.ts';
@@ -58,15 +66,77 @@ describe('fault switching', () => {
   });
 });
 
+/** The folders that hold each skin's own routes and views; the rest of mock-app/ both skins share. */
+const SKIN_DIRS: Record<Skin, string[]> = {
+  a: ['mock-app/origins', 'mock-app/views'],
+  b: ['mock-app/skins/b'],
+};
+const SHARED_DIRS = ['mock-app/domain', 'mock-app/http'];
+
+function sourcesUnder(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.ts'))
+    .map((f) => join(dir, f));
+}
+
+/** docs/faults.md's cell for a place: the file in backticks, then where in it. */
+function docCell(place: FaultPlace | NotOnSkin): string {
+  return 'notOnSkin' in place ? `not on this skin: ${place.notOnSkin}` : `\`${place.file}\`: ${place.at}`;
+}
+
 describe('the fault table (mock-app/domain/fault-table.ts)', () => {
-  it('every row says truly where it lives: its file asks for it by name', () => {
+  it("every row says truly where it lives on each skin: the place's file asks for it by name", () => {
+    for (const row of FAULT_TABLE)
+      for (const skin of ['a', 'b'] as const) {
+        const place = faultPlace(row, skin);
+        if ('notOnSkin' in place) continue;
+        const source = readFileSync(place.file, 'utf8');
+        assert.ok(source.includes(`'${row.name}'`), `${place.file} does not mention '${row.name}'`);
+      }
+  });
+
+  it("a shared place is in the shared platform, a skin's place in that skin's folders", () => {
     for (const row of FAULT_TABLE) {
-      const source = readFileSync(row.where.file, 'utf8');
-      assert.ok(source.includes(`'${row.name}'`), `${row.where.file} does not mention '${row.name}'`);
+      if ('shared' in row.where) {
+        const { file } = row.where.shared;
+        assert.ok(
+          SHARED_DIRS.some((d) => file.startsWith(`${d}/`)),
+          `${row.name}: ${file} is not shared`,
+        );
+        continue;
+      }
+      for (const skin of ['a', 'b'] as const) {
+        const place = faultPlace(row, skin);
+        if ('notOnSkin' in place)
+          assert.ok(place.notOnSkin.length > 10, `${row.name}: say why not on ${skin}`);
+        else
+          assert.ok(
+            SKIN_DIRS[skin].some((d) => place.file.startsWith(`${d}/`)),
+            `${row.name}: ${place.file} is not skin ${skin}'s`,
+          );
+      }
     }
   });
 
-  it('every row has a self-test expectation and a line in docs/faults.md; nothing else does', () => {
+  it("every skin file that switches on a fault is that fault's place on its skin (nothing unlisted)", () => {
+    for (const skin of ['a', 'b'] as const)
+      for (const file of SKIN_DIRS[skin].flatMap(sourcesUnder)) {
+        const asked = [...readFileSync(file, 'utf8').matchAll(/faults\.has\('([a-z0-9-]+)'\)/g)].map(
+          (m) => m[1],
+        );
+        for (const name of asked) {
+          const row = FAULT_TABLE.find((r) => r.name === name);
+          assert.ok(row, `${file} asks for '${name}', which is not a row`);
+          const place = faultPlace(row, skin);
+          assert.ok(
+            !('notOnSkin' in place) && place.file === file,
+            `${file} switches on '${name}' but the table places it on skin ${skin} at ${docCell(place)}`,
+          );
+        }
+      }
+  });
+
+  it('every row has a self-test expectation and lines in docs/faults.md; nothing else does', () => {
     const docs = readFileSync('docs/faults.md', 'utf8');
     const names = FAULT_TABLE.map((r) => r.name);
     assert.deepEqual(EXPECTATIONS.map((e) => e.fault).sort(), [...names].sort());
@@ -78,5 +148,18 @@ describe('the fault table (mock-app/domain/fault-table.ts)', () => {
       [],
       'docs list a fault the table lacks',
     );
+  });
+
+  it("docs/faults.md's per-skin table is the fault table's places, row for row", () => {
+    const docs = readFileSync('docs/faults.md', 'utf8');
+    const section = docs.slice(docs.indexOf('## Where each fault lives, per skin'));
+    assert.ok(section.length < docs.length, 'docs/faults.md lacks "## Where each fault lives, per skin"');
+    const lines = section.split('\n').filter((l) => l.startsWith('| `'));
+    const expected = FAULT_TABLE.map((row) =>
+      'shared' in row.where
+        ? `| \`${row.name}\` | ${docCell(row.where.shared)} | the same (shared platform) |`
+        : `| \`${row.name}\` | ${docCell(row.where.a)} | ${docCell(row.where.b)} |`,
+    );
+    assert.deepEqual(lines, expected);
   });
 });
