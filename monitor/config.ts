@@ -88,9 +88,45 @@ export const monitorSchema = z.object({
     .int()
     .positive()
     .default(30 * 60_000),
+  /**
+   * Shards of one cycle: N runs of the suite at once, each `playwright test --shard=i/N` in its own folder
+   * (<run>/shards/<i>/; on the mock, its own mock at MOCK_PORT_BASE + 10 (i-1)), merged into one report
+   * and one state update (monitor/shards.ts). 1 = no sharding.
+   */
+  MONITOR_SHARDS: z.coerce.number().int().min(1).max(16).default(1),
+  /**
+   * One Playwright browser server per shard, comma-separated ws:// or wss:// URLs in shard order (shard i
+   * drives browsers at the i-th); unset = every shard as BROWSER_WS_ENDPOINT says (or a local Chromium).
+   */
+  MONITOR_SHARD_ENDPOINTS: z
+    .string()
+    .optional()
+    .transform((v) =>
+      (v ?? '')
+        .split(',')
+        .map((e) => e.trim())
+        .filter(Boolean),
+    )
+    .superRefine((list, ctx) => {
+      const bad = list.find((e) => !isWsUrl(e));
+      if (bad)
+        ctx.addIssue({
+          code: 'custom',
+          message: `"${bad}" is not a ws:// or wss:// URL of a Playwright browser server`,
+        });
+    }),
   /** Runs of Allure history (history.jsonl) and of the monitor's own run log (uptime %). */
   ALLURE_HISTORY_LIMIT: z.coerce.number().int().min(1).max(10_000).default(100),
 });
+
+/** True for an absolute ws:// or wss:// URL. */
+function isWsUrl(text: string): boolean {
+  try {
+    return /^wss?:$/.test(new URL(text).protocol);
+  } catch {
+    return false;
+  }
+}
 
 /** True for a zone the runtime's IANA database knows (aliases such as UTC included). */
 export function isIanaTimeZone(zone: string): boolean {
@@ -119,12 +155,26 @@ export function loadMonitorConfig(env: NodeJS.ProcessEnv = process.env): Monitor
   const base = attempt(() => loadConfig(env));
   const own = attempt(() => parseEnv(monitorSchema, { ...env }));
   if (base && own && base.TARGET === 'mock') {
+    // each shard starts its own mock, 10 ports apart (monitor/shards.ts)
     const port = own.MONITOR_PORT;
-    if (port >= base.MOCK_PORT_BASE && port <= base.MOCK_PORT_BASE + 9)
+    const last = base.MOCK_PORT_BASE + 10 * own.MONITOR_SHARDS - 1;
+    const range =
+      own.MONITOR_SHARDS > 1
+        ? `MOCK_PORT_BASE..+${last - base.MOCK_PORT_BASE} for ${own.MONITOR_SHARDS} shards`
+        : 'MOCK_PORT_BASE..+9';
+    if (port >= base.MOCK_PORT_BASE && port <= last)
       problems.push(
-        `MONITOR_PORT: the mock uses MOCK_PORT_BASE..+9 (${base.MOCK_PORT_BASE}-${base.MOCK_PORT_BASE + 9}); pick another port (got "${port}")`,
+        `MONITOR_PORT: the mock uses ${range} (${base.MOCK_PORT_BASE}-${last}); pick another port (got "${port}")`,
+      );
+    if (last > 65535)
+      problems.push(
+        `MONITOR_SHARDS: ${own.MONITOR_SHARDS} shards need mock ports up to ${last} (MOCK_PORT_BASE + 10 per shard), over 65535 (got "${own.MONITOR_SHARDS}")`,
       );
   }
+  if (own?.MONITOR_SHARD_ENDPOINTS.length && own.MONITOR_SHARD_ENDPOINTS.length !== own.MONITOR_SHARDS)
+    problems.push(
+      `MONITOR_SHARD_ENDPOINTS: one browser server per shard: ${own.MONITOR_SHARDS} expected (MONITOR_SHARDS), ${own.MONITOR_SHARD_ENDPOINTS.length} given (got "${env.MONITOR_SHARD_ENDPOINTS}")`,
+    );
   if (own && own.MONITOR_CHANGE_QUORUM > own.MONITOR_CHANGE_WINDOW)
     problems.push(
       `MONITOR_CHANGE_QUORUM: K must be at most MONITOR_CHANGE_WINDOW (${own.MONITOR_CHANGE_WINDOW}) (got "${own.MONITOR_CHANGE_QUORUM}")`,

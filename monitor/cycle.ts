@@ -37,7 +37,9 @@ import {
   type StateChange,
   saveState,
 } from './state.ts';
+import { type ShardedOutcome, type ShardLister, shardedRunner } from './shards.ts';
 import { isSuiteChild, killGroup, runSuite, type SuiteOutcome, type SuiteRunner } from './suite.ts';
+import { loadTarget } from '../support/load-target.ts';
 
 const ms = (v: number) => `${(v / 1000).toFixed(2)} s`;
 
@@ -55,6 +57,8 @@ export interface CycleDeps {
   isStopping?: () => boolean;
   /** First webhook retry delay (tests). */
   webhookMinTimeoutMs?: number;
+  /** How an unfinished shard's scenarios are listed (MONITOR_SHARDS > 1); default `playwright test --list`. */
+  listShard?: ShardLister;
 }
 
 /** Delivery settings of the outbox, from the config. */
@@ -147,6 +151,30 @@ export async function recoverCutRun(cfg: MonitorConfig, log: Log): Promise<strin
   return cur.id;
 }
 
+/** A pool target's accounts are handed out per worker: two shards would share them (and clean each other's cards). */
+async function poolRefusal(cfg: MonitorConfig): Promise<string | undefined> {
+  const target = await loadTarget(cfg).catch(() => undefined); // a profile error: each shard names it
+  return target?.accounts.source === 'pool'
+    ? `MONITOR_SHARDS: target ${target.name} hands out its pre-made accounts per worker, so ${cfg.MONITOR_SHARDS} shards would share them; use MONITOR_SHARDS=1 (WORKERS for parallel scenarios)`
+    : undefined;
+}
+
+/** The cycle's suite: the runner as given, or (MONITOR_SHARDS > 1) that runner in shards (monitor/shards.ts). */
+function runnerOf(deps: CycleDeps): SuiteRunner {
+  const { cfg, log } = deps;
+  const runner = deps.runner ?? runSuite;
+  if (cfg.MONITOR_SHARDS <= 1) return runner;
+  return shardedRunner(runner, {
+    total: cfg.MONITOR_SHARDS,
+    endpoints: cfg.MONITOR_SHARD_ENDPOINTS,
+    mockPortBase: cfg.TARGET === 'mock' ? cfg.MOCK_PORT_BASE : undefined,
+    bddOutputDir: cfg.BDD_OUTPUT_DIR,
+    log,
+    list: deps.listShard,
+    refuse: () => poolRefusal(cfg),
+  });
+}
+
 export async function runCycle(deps: CycleDeps): Promise<CycleResult> {
   const { cfg, log } = deps;
   const now = deps.now ?? (() => new Date());
@@ -172,7 +200,7 @@ export async function runCycle(deps: CycleDeps): Promise<CycleResult> {
   // Child pids are saved as they start, so a restart after a crash can stop what is left.
   let saving = Promise.resolve();
   const suiteStart = performance.now();
-  const outcome = await (deps.runner ?? runSuite)({
+  const outcome = await runnerOf(deps)({
     runDir,
     retries: cfg.MONITOR_RETRIES,
     grep: cfg.MONITOR_GREP,
@@ -199,7 +227,9 @@ export async function runCycle(deps: CycleDeps): Promise<CycleResult> {
   const t0 = performance.now();
   const suiteErrors = suiteErrorsOf(outcome);
   const obs = await observeRun(join(runDir, 'allure-results'), cfg.MONITOR_DEGRADED_MS, suiteErrors);
+  const noShardFinished = (outcome as Partial<ShardedOutcome>).infrastructure;
   if (outcome.timedOut) obs.infrastructure = `the run took longer than ${cfg.MONITOR_RUN_TIMEOUT_MS} ms`;
+  else if (noShardFinished) obs.infrastructure = noShardFinished;
   else if (obs.scenarios.length === 0 && suiteErrors.length === 0) {
     const why =
       'error' in outcome

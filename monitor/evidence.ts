@@ -7,7 +7,8 @@
  * target: the target answered, wrongly (error status or page, missing control, wrong outcome): counts.
  * unreachable: the connection was refused or the name did not resolve: counts against the procedure
  *   unless every scenario of the run met it (then the target as a whole is unreachable: infrastructure).
- * browser: the monitor's own browser could not start or went away: infrastructure, never the target.
+ * browser: the monitor's own browser (or the shard running it) could not start or went away: infrastructure,
+ *   never the target.
  */
 export type Cause = 'target' | 'unreachable' | 'browser';
 
@@ -23,8 +24,9 @@ export interface Evidence {
   httpStatus?: number;
 }
 
+// ("not measured: shard i/N": a monitor shard ended before the scenario did, monitor/shards.ts)
 const BROWSER =
-  /browserType\.launch|Failed to launch|Executable doesn't exist|CHROMIUM_PATH|browser has disconnected|Browser closed|Target page, context or browser has been closed/;
+  /browserType\.launch|Failed to launch|Executable doesn't exist|CHROMIUM_PATH|browser has disconnected|Browser closed|Target page, context or browser has been closed|not measured: shard \d+\/\d+/;
 const UNREACHABLE =
   /ECONNREFUSED|ENOTFOUND|EAI_AGAIN|net::ERR_(?:CONNECTION_REFUSED|NAME_NOT_RESOLVED|ADDRESS_UNREACHABLE|INTERNET_DISCONNECTED)/;
 

@@ -38,6 +38,8 @@ export interface SuiteOutcome {
   suiteErrors?: SuiteError[];
   /** One line when the run could not start (config, target refused, selection). */
   setupError?: string;
+  /** Feature files left out of the run because of suite errors (a shard's listing leaves them out too). */
+  excluded?: string[];
 }
 
 export type SuiteRunner = (run: SuiteRun) => Promise<SuiteOutcome>;
@@ -84,5 +86,6 @@ export const runSuite: SuiteRunner = async (run) => {
     kind: outcome.kind,
     suiteErrors: outcome.suiteErrors,
     setupError: outcome.setupError,
+    excluded: outcome.excluded,
   };
 };

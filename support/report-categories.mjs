@@ -17,10 +17,11 @@ export function degradedThresholdMs(env = process.env) {
 
 /**
  * Messages of failures that say the browser or the target as a whole was not there (the monitor's own
- * trouble, docs/monitoring.md), not that a flow broke.
+ * trouble, docs/monitoring.md), not that a flow broke; "not measured: shard i/N" is a monitor shard that
+ * ended before the scenario did (monitor/shards.ts).
  */
 export const INFRASTRUCTURE_MESSAGE =
-  /ECONNREFUSED|net::ERR_|browser has disconnected|Browser closed|Target page, context or browser has been closed|webServer/;
+  /ECONNREFUSED|net::ERR_|browser has disconnected|Browser closed|Target page, context or browser has been closed|webServer|not measured: shard \d+\/\d+/;
 
 /**
  * A procedure's screen answered an HTTP error: the target is up and that flow is broken for a buyer
