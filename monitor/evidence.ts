@@ -24,9 +24,10 @@ export interface Evidence {
   httpStatus?: number;
 }
 
-// ("not measured: shard i/N": a monitor shard ended before the scenario did, monitor/shards.ts)
+// (browserType.connect: a browser server, BROWSER_WS_ENDPOINT, that does not answer; "not measured: shard
+// i/N": a monitor shard ended before the scenario did, monitor/shards.ts)
 const BROWSER =
-  /browserType\.launch|Failed to launch|Executable doesn't exist|CHROMIUM_PATH|browser has disconnected|Browser closed|Target page, context or browser has been closed|not measured: shard \d+\/\d+/;
+  /browserType\.(?:launch|connect)|Failed to launch|Executable doesn't exist|CHROMIUM_PATH|browser has disconnected|Browser closed|Target page, context or browser has been closed|not measured: shard \d+\/\d+/;
 const UNREACHABLE =
   /ECONNREFUSED|ENOTFOUND|EAI_AGAIN|net::ERR_(?:CONNECTION_REFUSED|NAME_NOT_RESOLVED|ADDRESS_UNREACHABLE|INTERNET_DISCONNECTED)/;
 

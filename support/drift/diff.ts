@@ -7,6 +7,8 @@ import { closestTexts, type PageText, similarity, textsOfSnapshot } from '../sim
 
 /** The label that carries the one-line summary on a failed result (read by monitor/observe.ts). */
 export const DRIFT_LABEL = 'cw.drift';
+/** The label with the ms a scenario spent on drift (aria snapshots, the store, the diff), passed or failed. */
+export const DRIFT_MS_LABEL = 'cw.driftMs';
 
 /** Roles compared between snapshots: controls, fields, headings and named containers (not plain text). */
 export const DRIFT_ROLES: ReadonlySet<string> = new Set([

@@ -6,7 +6,14 @@ import type { BrowserContext, Page } from '@playwright/test';
 import { originNames, screenKey } from '../friction/record.ts';
 import type { ReportLabel } from '../report-labels.ts';
 import type { TargetProfile } from '../target.ts';
-import { DRIFT_LABEL, driftReport, driftSummary, driftText, type WantedName } from './diff.ts';
+import {
+  DRIFT_LABEL,
+  DRIFT_MS_LABEL,
+  driftReport,
+  driftSummary,
+  driftText,
+  type WantedName,
+} from './diff.ts';
 import { DriftStore, driftDirOf, type StoredSnapshot } from './store.ts';
 
 export interface DriftOptions {
@@ -46,6 +53,8 @@ export class DriftWatch {
   private readonly lastUrl = new WeakMap<Page, string>();
   private miss?: { page: Page; wanted: WantedName[] };
   private finished = false;
+  /** Time spent on drift in this scenario (ms): snapshots taken, the store read and written, the diff. */
+  private spentMs = 0;
 
   private constructor(opts: DriftOptions) {
     const { target, cfg } = opts;
@@ -91,10 +100,20 @@ export class DriftWatch {
   }
 
   private async capture(page: Page): Promise<void> {
-    const s = await this.snapshot(page);
-    if (!s) return;
-    this.seen.set(s.screen, s);
-    this.lastUrl.set(page, page.url());
+    const start = performance.now();
+    try {
+      const s = await this.snapshot(page);
+      if (!s) return;
+      this.seen.set(s.screen, s);
+      this.lastUrl.set(page, page.url());
+    } finally {
+      this.spentMs += performance.now() - start;
+    }
+  }
+
+  /** The scenario's drift cost as a label (`npx tsx scripts/drift-cost.ts` sums it against the scenario time). */
+  private costLabel(): ReportLabel {
+    return { name: DRIFT_MS_LABEL, value: String(Math.round(this.spentMs)) };
   }
 
   /**
@@ -105,6 +124,13 @@ export class DriftWatch {
   async finish(passed: boolean, page: Page, attach: AttachFile): Promise<ReportLabel[]> {
     if (this.finished) return [];
     this.finished = true;
+    const start = performance.now();
+    const labels = await this.compare(passed, page, attach);
+    this.spentMs += performance.now() - start;
+    return [...labels, this.costLabel()];
+  }
+
+  private async compare(passed: boolean, page: Page, attach: AttachFile): Promise<ReportLabel[]> {
     if (passed) {
       for (const s of this.seen.values()) await this.store.save(s);
       return [];

@@ -259,6 +259,11 @@ describe('monitor cycle in shards (MONITOR_SHARDS)', { timeout: 300_000 }, () =>
   it('a "not measured" result is infrastructure for the monitor and for the report', () => {
     const message = `${NOT_MEASURED} 2/2 took longer than 60000 ms (MONITOR_RUN_TIMEOUT_MS) and was stopped`;
     assert.equal(evidenceOf(message).cause, 'browser');
+    // a shard's browser server (MONITOR_SHARD_ENDPOINTS) that does not answer is the monitor's, not the target's
+    assert.equal(
+      evidenceOf('Error: browserType.connect: connect ECONNREFUSED 127.0.0.1:3999').cause,
+      'browser',
+    );
     const result = { uuid: 'x', name: 'x', status: 'broken' as const, labels: [], start: 0, stop: 0 };
     assert.equal(categoryOf({ ...result, statusDetails: { message } }), 'infrastructure');
   });
