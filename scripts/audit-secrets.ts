@@ -3,15 +3,16 @@
 // Searches everything a run left behind for secrets, zips opened (trace zips, zips inside zips), base64
 // bodies decoded, in every spelling the redactor knows (support/redact.ts SPELLINGS): the password(s),
 // card numbers and CVCs of the target profile (TARGET=sandbox with TARGET_PROFILE, read from the
-// environment as a run reads them), this run's generated password (CARDWATCH_GENERATED_PASSWORD), the
-// value of each --secret-env variable, and any full card number (Luhn-valid, 13-19 digits) on any target.
+// environment as a run reads them), this run's generated secrets when given (CARDWATCH_GENERATED_PASSWORD,
+// CARDWATCH_PAYMENT_PASSWORD and its twin: support/secrets.ts runSecrets), the value of each --secret-env
+// variable, and any full card number (Luhn-valid, 13-19 digits) on any target.
 // Prints the count per file and spelling, then a total; exits 1 on any hit, 0 on none, 2 on bad usage.
 import { existsSync } from 'node:fs';
 import { loadConfig } from '../support/config.ts';
 import { ConfigError } from '../support/env.ts';
 import { readProfile } from '../support/load-target.ts';
 import { type Leak, scanTree } from '../support/redact.ts';
-import { classify, ENV_NAME, GENERATED_PASSWORD_ENV, Secret } from '../support/secrets.ts';
+import { classify, ENV_NAME, runSecrets, Secret } from '../support/secrets.ts';
 
 const USAGE = 'usage: npx tsx scripts/audit-secrets.ts <dir|file>... [--secret-env NAME]...';
 
@@ -43,10 +44,7 @@ async function registerSecrets(envNames: string[]): Promise<string[]> {
     const profile = await readProfile(cfg.TARGET_PROFILE, cfg);
     sources.push(`profile ${profile.name}`);
   }
-  if (process.env[GENERATED_PASSWORD_ENV]) {
-    new Secret(GENERATED_PASSWORD_ENV, process.env[GENERATED_PASSWORD_ENV]);
-    sources.push(GENERATED_PASSWORD_ENV);
-  }
+  sources.push(...runSecrets(process.env, { only: 'given' }));
   for (const name of envNames) {
     new Secret(name, process.env[name]!);
     sources.push(name);
@@ -63,7 +61,7 @@ async function main(): Promise<number> {
   const sources = await registerSecrets(envNames);
   const set = classify(Secret.values());
   console.log(
-    `[audit] secrets: ${set.passwords.length} password(s), ${set.cardNumbers.length} card number(s), ${set.cvcs.length} CVC(s)` +
+    `[audit] secrets: ${set.passwords.length} password(s), ${set.pins?.length ?? 0} PIN(s), ${set.cardNumbers.length} card number(s), ${set.cvcs.length} CVC(s)` +
       ` from ${sources.join(', ') || 'nowhere (only full card numbers are searched)'}; plus any full card number`,
   );
   const leaks: Leak[] = [];

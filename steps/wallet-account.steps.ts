@@ -1,5 +1,5 @@
 import { expect } from '@playwright/test';
-import { randomIdentity, randomPaymentPassword } from '../fixtures/wallet.ts';
+import { mismatchedPaymentPassword, randomIdentity, runPaymentPassword } from '../fixtures/wallet.ts';
 import type { Brand } from '../support/test-cards.ts';
 import type { StepApi } from './api.ts';
 
@@ -101,7 +101,7 @@ export function registerWalletAccountSteps({ Given, When, Then }: StepApi) {
   });
 
   When('the buyer sets a 6-digit payment password twice and answers 3 security questions', async function () {
-    const password = randomPaymentPassword();
+    const password = runPaymentPassword();
     await this.screens.openWallet.setSecurity({
       password,
       repeat: password,
@@ -118,8 +118,8 @@ export function registerWalletAccountSteps({ Given, When, Then }: StepApi) {
   });
 
   When('the buyer enters two different 6-digit payment passwords', async function () {
-    const password = randomPaymentPassword();
-    const repeat = password.endsWith('0') ? `${password.slice(0, 5)}1` : `${password.slice(0, 5)}0`;
+    const password = runPaymentPassword();
+    const repeat = mismatchedPaymentPassword();
     await this.screens.openWallet.setSecurity({ password, repeat, answers: ['Milo', 'Bandung', 'SD 1'] });
   });
 

@@ -15,7 +15,8 @@ export const MASK = '[REDACTED]';
 /** What a full card number becomes: its last 4 stay, so reports stay readable. */
 export const cardMask = (digits: string): string => `•••• ${digits.slice(-4)}`;
 
-export type SecretKind = 'password' | 'card number' | 'CVC';
+/** `PIN`: a password of digits only (the wallet's payment password), masked only where it stands alone. */
+export type SecretKind = 'password' | 'card number' | 'CVC' | 'PIN';
 
 /** One way an artefact writes a secret: `encode` gives its usual form, `char` every regex source one character may take. */
 export interface Spelling {
@@ -111,12 +112,18 @@ export const SPELLINGS: readonly Spelling[] = [
   {
     name: 'encodeURIComponent',
     encode: (v) => encodeURIComponent(v),
-    char: (c) => [URI_UNRESERVED.test(c) ? escapeRegExp(c) : percentRegex(c)],
+    // a character it leaves as it is may still be percent-encoded by another client ("%41" for "A")
+    char: (c) => (URI_UNRESERVED.test(c) ? [escapeRegExp(c), percentRegex(c)] : [percentRegex(c)]),
   },
   {
     name: 'form-urlencoded',
     encode: (v) => [...v].map((c) => (c === ' ' ? '+' : FORM_UNRESERVED.test(c) ? c : percentOf(c))).join(''),
-    char: (c) => [c === ' ' ? '\\+' : FORM_UNRESERVED.test(c) ? escapeRegExp(c) : percentRegex(c)],
+    char: (c) =>
+      c === ' '
+        ? ['\\+', percentRegex(c)]
+        : FORM_UNRESERVED.test(c)
+          ? [escapeRegExp(c), percentRegex(c)]
+          : [percentRegex(c)],
   },
   {
     name: 'percent-encoded twice',
@@ -193,6 +200,7 @@ export function patternsFor(set: SecretSet): SecretPattern[] {
     ...set.passwords.map((v) => ['password', v] as [SecretKind, string]),
     ...set.cardNumbers.map((v) => ['card number', v] as [SecretKind, string]),
     ...set.cvcs.map((v) => ['CVC', v] as [SecretKind, string]),
+    ...(set.pins ?? []).map((v) => ['PIN', v] as [SecretKind, string]),
   ];
   const patterns = entries
     .sort((a, b) => b[1].length - a[1].length)
@@ -202,7 +210,7 @@ export function patternsFor(set: SecretSet): SecretPattern[] {
       any: new RegExp(
         kind === 'CVC'
           ? `${CVC_BEFORE}${sourceFor(value, kind, SPELLINGS)}${CVC_AFTER}`
-          : kind === 'card number'
+          : kind === 'card number' || kind === 'PIN'
             ? `${CARD_BEFORE}${sourceFor(value, kind, SPELLINGS)}${CARD_AFTER}`
             : sourceFor(value, kind, SPELLINGS),
         'gm',
@@ -267,6 +275,65 @@ function decodeBase64Run(run: string): Base64Run | undefined {
 }
 
 /**
+ * A line break inside a wrapped base64 body (MIME's 76 columns, PEM's 64, a data: URL broken over
+ * lines): as written, JSON-escaped (a recorded body or an e-mail inside a JSON string) or percent-encoded.
+ */
+const LINE_BREAK = String.raw`(?:\r\n|\n|\r|\\r\\n|\\n|\\r|%0[dD]%0[aA]|%0[aA])`;
+/**
+ * Two or more base64 lines joined by line breaks. It starts where a line starts (not inside a longer
+ * run, which also keeps the search linear), right after a JSON `\n` (whose "n" is no base64) or after a
+ * percent-escape (`base64%2C` of a data: URL in a query: its "2C" is no base64).
+ */
+const WRAPPED_BASE64 = new RegExp(
+  String.raw`(?:(?<![A-Za-z0-9+/\\%])(?<!%[0-9A-Fa-f])|(?<=\\[nr])|(?<=%[0-9A-Fa-f]{2}))[A-Za-z0-9+/]{4,}(?:${LINE_BREAK}[A-Za-z0-9+/]{4,})+={0,2}`,
+  'g',
+);
+
+/** One way to read a wrapped run: `lead` kept as it is, then a body of `width`-character lines split by `brk`. */
+interface WrappedBody {
+  lead: string;
+  body: string;
+  width: number;
+  brk: string;
+}
+
+/**
+ * The ways to read a wrapped run, most likely first: all its lines as one body; then, when the first
+ * line is not as long as the second (a word before the body, e.g. a header value), the lines after it.
+ * A body decodes only as a whole: a secret split across two lines is in neither line's own base64.
+ */
+function wrappedBodies(run: string): WrappedBody[] {
+  const parts = run.split(new RegExp(`(${LINE_BREAK})`));
+  const lines = parts.filter((_, i) => i % 2 === 0);
+  const breaks = parts.filter((_, i) => i % 2 === 1);
+  const read = (from: number): WrappedBody => ({
+    lead: parts.slice(0, from * 2).join(''),
+    body: lines.slice(from).join(''),
+    width: lines[from]!.length,
+    brk: breaks[from] ?? breaks[0]!,
+  });
+  const bodies = [read(0)];
+  if (lines.length >= 3 && lines[0]!.length !== lines[1]!.length) bodies.push(read(1));
+  return bodies;
+}
+
+/** `encoded` cut into lines of `width` joined by `brk`, as the body it replaces was written. */
+const rewrap = (encoded: string, width: number, brk: string) =>
+  (encoded.match(new RegExp(`.{1,${width}}`, 'g')) ?? []).join(brk);
+
+/** A wrapped run with the secrets of its body redacted, or undefined when it holds none. */
+function redactWrapped(run: string, set: SecretSet, depth: number): string | undefined {
+  for (const { lead, body, width, brk } of wrappedBodies(run)) {
+    const decoded = decodeBase64Run(body);
+    const next = decoded && redactBuffer(decoded.bytes, set, '', depth + 1);
+    if (!next) continue;
+    const encoded = next.toString('base64'); // padded, as MIME and data: URLs write it
+    return lead + rewrap(encoded, width, brk);
+  }
+  return undefined;
+}
+
+/**
  * `text` with every known secret in every spelling masked, base64 bodies decoded, redacted and
  * re-encoded, and any full card number masked. `bytes`: the text is a file's bytes read as latin1
  * (masks are then written as UTF-8 bytes too).
@@ -279,6 +346,8 @@ export function redactText(
   const depth = options.depth ?? 0;
   const asText = (s: string) => (options.bytes ? Buffer.from(s, 'utf8').toString('latin1') : s);
   let out = text;
+  // wrapped bodies first, joined: redacting a line on its own would change it before the body is read whole
+  if (depth < MAX_DEPTH) out = out.replace(WRAPPED_BASE64, (run) => redactWrapped(run, set, depth) ?? run);
   if (depth < MAX_DEPTH)
     out = out.replace(BASE64_RUN, (run) => {
       const decoded = decodeBase64Run(run);
@@ -321,7 +390,10 @@ export interface Leak {
   /** The file; a zip member as `file.zip!member`. */
   file: string;
   kind: SecretKind;
-  /** A SPELLINGS name, "mixed", "base64(<spelling>)" for a decoded body, "base64 fragment" for a core. */
+  /**
+   * A SPELLINGS name, "mixed", "base64(<spelling>)" for a decoded body, "base64 wrapped(<spelling>)" for a
+   * body over several lines, "base64 fragment" for a core.
+   */
   spelling: string;
   count: number;
 }
@@ -372,8 +444,23 @@ export function countLeaks(text: string, set: SecretSet, file: string, depth = 0
   for (const [run] of text.matchAll(CARD_LIKE))
     if (fullCardNumber(run) && !set.cardNumbers.includes(fullCardNumber(run)!))
       addLeak(leaks, { file, kind: 'card number', spelling: /^\d+$/.test(run) ? 'raw' : 'grouped' });
+  /** Where wrapped bodies with a hit are: their lines are not counted again one by one. */
+  const counted: [number, number][] = [];
   if (depth < MAX_DEPTH)
-    for (const [run] of text.matchAll(BASE64_RUN)) {
+    for (const { 0: run, index } of text.matchAll(WRAPPED_BASE64))
+      for (const { body } of wrappedBodies(run)) {
+        const decoded = decodeBase64Run(body);
+        const inner =
+          decoded && !isImage(decoded.bytes) ? scanBuffer(decoded.bytes, set, file, depth + 1) : [];
+        for (const l of inner) addLeak(leaks, { ...l, spelling: `base64 wrapped(${l.spelling})` }, l.count);
+        if (!inner.length) continue;
+        counted.push([index, index + run.length]);
+        break;
+      }
+  const inCounted = (at: number) => counted.some(([from, to]) => at >= from && at < to);
+  if (depth < MAX_DEPTH)
+    for (const { 0: run, index } of text.matchAll(BASE64_RUN)) {
+      if (inCounted(index)) continue;
       const decoded = decodeBase64Run(run);
       const inner = decoded && !isImage(decoded.bytes) ? scanBuffer(decoded.bytes, set, file, depth + 1) : [];
       for (const l of inner) addLeak(leaks, { ...l, spelling: `base64(${l.spelling})` }, l.count);

@@ -97,6 +97,15 @@ export class OpenWalletPages {
     await this.securityHeading.or(this.linkExpiredHeading).first().waitFor();
   }
 
+  /**
+   * Types the payment password and its repeat, kept out of step titles and pictures (fillSecret); an
+   * adapter whose wizard differs types them through this too.
+   */
+  protected async typePaymentPassword(p: { password: string; repeat: string }): Promise<void> {
+    await fillSecret(this.password, p.password);
+    await fillSecret(this.passwordRepeat, p.repeat);
+  }
+
   /** Security settings: the payment password twice and the first three questions with answers; "Next". */
   async setSecurity(p: {
     password: string;
@@ -104,8 +113,7 @@ export class OpenWalletPages {
     answers: [string, string, string];
   }): Promise<void> {
     const { wallet } = this.target.labels;
-    await fillSecret(this.password, p.password);
-    await fillSecret(this.passwordRepeat, p.repeat);
+    await this.typePaymentPassword(p);
     const questions = Object.values(wallet.questions).slice(0, 3);
     for (const [i, question] of questions.entries()) {
       const n = String(i + 1);

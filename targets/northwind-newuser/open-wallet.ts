@@ -39,8 +39,7 @@ export class NorthwindOpenWallet extends OpenWalletPages {
     const w = (this.target as Any).labels.wallet;
     const pin = p.password;
     const repeat = p.repeat;
-    await this.password.fill(pin);
-    await this.passwordRepeat.fill(repeat ?? pin);
+    await this.typePaymentPassword({ password: pin, repeat: repeat ?? pin });
     await this.page.getByRole('button', { name: w.next, exact: true }).click();
     // A refused PIN stays on the PIN page with an alert; the scenario checks it.
     const q1 = this.page.getByRole('group', { name: 'Question 1', exact: true });

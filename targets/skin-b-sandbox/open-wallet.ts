@@ -50,8 +50,7 @@ export class SkinBOpenWallet extends OpenWalletPages {
   }): Promise<void> {
     const { wallet, extra } = this.target.labels;
     const main = this.page.getByRole('main');
-    await this.password.fill(p.password);
-    await this.passwordRepeat.fill(p.repeat);
+    await this.typePaymentPassword(p);
     await this.next.click();
     const questionsHeading = this.page.getByRole('heading', { name: extra.questionsTitle ?? '', level: 1 });
     await questionsHeading.or(this.passwordRefused).first().waitFor();

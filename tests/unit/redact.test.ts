@@ -10,7 +10,17 @@ import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import AdmZip from 'adm-zip';
 import { countLeaks, redactText, redactTree, SPELLINGS, scanTree } from '../../support/redact.ts';
-import { classify, GENERATED_PASSWORD_ENV, generatedPassword, Secret } from '../../support/secrets.ts';
+import {
+  classify,
+  GENERATED_PASSWORD_ENV,
+  generatedPassword,
+  newPaymentPassword,
+  otherPaymentPassword,
+  PAYMENT_PASSWORD_ENV,
+  paymentPassword,
+  runSecrets,
+  Secret,
+} from '../../support/secrets.ts';
 
 /** The issue's password: a space and ! ' ( ) ~ * & = + % (form encoding differs from encodeURIComponent). */
 const PASSWORD = "Pa ss!'()~*&=+%w0rd";
@@ -20,7 +30,9 @@ const KNOWN_CARD = '4012888888881881';
 const CVC = '918';
 /** A full card number the run does not know (a random test card): masked by the Luhn rule alone. */
 const OTHER_CARD = '5425233430109903';
-const SET = classify([PASSWORD, PASSWORD_ESCAPED, KNOWN_CARD, CVC]);
+/** A wallet payment password as the run makes them (support/secrets.ts newPaymentPassword): 0, 1-9, 4 digits. */
+const PIN = '072519';
+const SET = classify([PASSWORD, PASSWORD_ESCAPED, KNOWN_CARD, CVC, PIN]);
 
 const nonAlnum = (c: string) => !/[A-Za-z0-9]/.test(c);
 /** Every spelling of a value that an artefact may hold, by the name the audit reports it under. */
@@ -43,9 +55,22 @@ function plantedSpellings(value: string): { name: string; text: string }[] {
         .map((c) => (nonAlnum(c) ? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}` : c))
         .join(''),
     },
+    // every character \u-escaped, letters and digits too (a serializer that escapes everything)
+    {
+      name: 'JSON-escaped',
+      text: [...value].map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).join(''),
+    },
+    // every character percent-encoded, hex in mixed case (a client that encodes unreserved ones too)
+    {
+      name: 'encodeURIComponent',
+      text: [...Buffer.from(value, 'utf8')]
+        .map((b, i) => `%${b.toString(16).padStart(2, '0')[i % 2 ? 'toUpperCase' : 'toLowerCase']()}`)
+        .join(''),
+    },
   );
-  // the name the audit gives a text: the first spelling that writes it so (JSON leaves PASSWORD as it is)
-  return list.map(({ name, text }) => ({
+  // the name the audit gives a text: the first spelling that writes it so (JSON leaves PASSWORD as it is);
+  // each text once (digits are the same in most spellings)
+  return [...new Map(list.map(({ name, text }) => [text, name])).entries()].map(([text, name]) => ({
     name: SPELLINGS.find((s) => s.encode(value) === text)?.name ?? name,
     text,
   }));
@@ -110,12 +135,14 @@ describe('redaction and audit: every spelling in every artefact', () => {
   for (const [label, value] of [
     ["password with a space and !'()~*&=+%", PASSWORD],
     ['password with quotes, a backslash, non-ASCII, <>', PASSWORD_ESCAPED],
+    ['wallet payment password (6 digits, a PIN)', PIN],
   ] as const)
     for (const { name, text } of plantedSpellings(value))
       it(`${label}, ${name}: ${text}`, () => {
         const dir = runFolder();
         const files = plant(dir, text);
-        const before = leaksIn(dir).filter((l) => l.kind === 'password');
+        const kind = value === PIN ? 'PIN' : 'password';
+        const before = leaksIn(dir).filter((l) => l.kind === kind);
         for (const [kind, file] of Object.entries(files))
           assert.ok(
             before.some((l) => l.file.startsWith(file)),
@@ -150,7 +177,7 @@ describe('redaction and audit: every spelling in every artefact', () => {
       });
 
   it('a console line is redacted as it streams (redactText), in every spelling', () => {
-    for (const value of [PASSWORD, PASSWORD_ESCAPED])
+    for (const value of [PASSWORD, PASSWORD_ESCAPED, PIN])
       for (const { text } of plantedSpellings(value)) {
         const line = redactText(`[e2e] ${text} | "${text}"`, SET);
         assert.equal(line, '[e2e] [REDACTED] | "[REDACTED]"');
@@ -242,5 +269,176 @@ describe('generated passwords are secrets', () => {
     assert.equal(given.reveal(), 'Given-by-the-pipeline!1');
     const set = classify(Secret.values());
     assert.equal(redactText(`password=${encodeURIComponent(made.reveal())}`, set), 'password=[REDACTED]');
+  });
+});
+
+describe('the wallet payment password (a PIN: 6 digits)', () => {
+  it('is masked where it stands alone, never inside another number, token or fraction', () => {
+    const plain = JSON.stringify({
+      duration: 72519, // the same digits as a number: JSON never writes a leading 0
+      millis: 1764072519000,
+      monotonic: 4072519.25,
+      fraction: 0.072519,
+      time: '10:07:25.072519',
+      sha1: 'ab072519cd3f0f4a30bbefd72b75f682e2706967',
+      port: 4590,
+      longer: '0725190',
+    });
+    assert.equal(redactText(plain, SET), plain);
+    assert.deepEqual(countLeaks(plain, SET, 'f'), []);
+    const typed = `{"value":"${PIN}"} pin=${PIN}&x=1 <input value="${PIN}"> \\n${PIN}\\n %22${PIN}%22 \r\n${PIN}\r\n`;
+    assert.equal(
+      redactText(typed, SET),
+      '{"value":"[REDACTED]"} pin=[REDACTED]&x=1 <input value="[REDACTED]"> \\n[REDACTED]\\n %22[REDACTED]%22 \r\n[REDACTED]\r\n',
+    );
+    assert.equal(
+      countLeaks(typed, SET, 'f').reduce((n, l) => n + l.count, 0),
+      6,
+    );
+  });
+
+  it('comes from CARDWATCH_PAYMENT_PASSWORD (made once per run), with its mismatching twin, both secrets', () => {
+    const env: NodeJS.ProcessEnv = {};
+    assert.deepEqual(runSecrets(env, { only: 'given' }), [], 'the audit registers only what it is given');
+    assert.deepEqual(runSecrets(env), [GENERATED_PASSWORD_ENV, PAYMENT_PASSWORD_ENV]);
+    const pin = paymentPassword(env).reveal();
+    assert.match(pin, /^0[1-9]\d{4}$/);
+    assert.equal(env[PAYMENT_PASSWORD_ENV], pin, 'children of this process type the same one');
+    const other = otherPaymentPassword(env).reveal();
+    assert.match(other, /^0[1-9]\d{4}$/);
+    assert.notEqual(other, pin);
+    assert.equal(other.slice(0, 5), pin.slice(0, 5));
+    const set = classify(Secret.values());
+    assert.ok(set.pins?.includes(pin) && set.pins.includes(other), 'classified as PINs, registered');
+    assert.equal(String(paymentPassword(env)), `[secret ${PAYMENT_PASSWORD_ENV}]`);
+    for (let i = 0; i < 200; i++) assert.match(newPaymentPassword(), /^0[1-9]\d{4}$/);
+  });
+});
+
+describe('base64 wrapped over lines (MIME 76 columns, data: URLs)', () => {
+  /** `text` base64-encoded and cut into lines of `width` joined by `brk`. */
+  const wrap = (text: string, width: number, brk: string) =>
+    Buffer.from(text)
+      .toString('base64')
+      .match(new RegExp(`.{1,${width}}`, 'g'))!
+      .join(brk);
+  /** The secret starts 3 bytes before the end of the first line (`width` characters hold width/4*3 bytes): cut in two. */
+  const body = (secret: string, width: number) =>
+    `${'typed on the form: '.padEnd((width / 4) * 3 - 3, '.')}${secret} -- end`;
+
+  for (const [label, value, kind] of [
+    ['password', PASSWORD, 'password'],
+    ['payment password', PIN, 'PIN'],
+    ['card number', OTHER_CARD, 'card number'],
+  ] as const)
+    for (const [where, width, make, read] of [
+      [
+        'an e-mail saved as attachment (CRLF)',
+        76,
+        (b: string) => `Subject: x\r\nContent-Transfer-Encoding: base64\r\n\r\n${wrap(b, 76, '\r\n')}\r\n`,
+        (t: string) => t.split('\r\n\r\n')[1]!.split('\r\n'),
+      ],
+      [
+        'an e-mail inside a JSON string (\\r\\n escaped)',
+        76,
+        (b: string) =>
+          JSON.stringify({ raw: `Content-Transfer-Encoding: base64\r\n\r\n${wrap(b, 76, '\r\n')}\r\n` }),
+        (t: string) => JSON.parse(t).raw.split('\r\n\r\n')[1].split('\r\n'),
+      ],
+      [
+        'a data: URL broken with newlines',
+        40,
+        (b: string) => `<img src="data:text/plain;base64,${wrap(b, 40, '\n')}">`,
+        (t: string) => t.split(',')[1]!.split('"')[0]!.split('\n'),
+      ],
+      [
+        'a data: URL percent-encoded with %0A',
+        60,
+        (b: string) => `url=data%3Atext%2Fplain%3Bbase64%2C${wrap(b, 60, '%0A')}&x=1`,
+        (t: string) => t.split('%2C')[1]!.split('&')[0]!.split('%0A'),
+      ],
+    ] as const)
+      it(`${label} cut across lines of ${where}`, () => {
+        const text = make(body(value, width));
+        const lines = read(text).filter(Boolean);
+        // the secret is in no single line's base64: each line decodes on its own to a part of it
+        for (const line of lines)
+          assert.ok(!Buffer.from(line, 'base64').toString('latin1').includes(value), 'cut in two');
+        assert.ok(Buffer.from(lines.join(''), 'base64').toString().includes(value), 'whole when joined');
+        const found = countLeaks(text, SET, 'f').filter((l) => l.kind === kind);
+        assert.deepEqual(
+          found.map((l) => [l.spelling, l.count]),
+          [['base64 wrapped(raw)', 1]],
+        );
+        const clean = redactText(text, SET);
+        assert.deepEqual(countLeaks(clean, SET, 'f'), [], clean);
+        // still a body wrapped at the same width, decoding to the text with the mask in the secret's place
+        const after = read(clean).filter(Boolean);
+        assert.ok(after.slice(0, -1).every((l: string) => l.length === lines[0]!.length));
+        assert.match(
+          Buffer.from(after.join(''), 'base64').toString(),
+          /typed on the form: \.*(\[REDACTED\]|•••• 9903) -- end$/,
+        );
+      });
+
+  it('leaves ordinary lines of words and a wrapped body without secrets untouched', () => {
+    const text = `Running1234\nabcdefghijklmnop\n${wrap('nothing secret in here at all, just words and 0725190 and 1.072519', 76, '\r\n')}\r\n`;
+    assert.equal(redactText(text, SET), text);
+    assert.deepEqual(countLeaks(text, SET, 'f'), []);
+  });
+});
+
+describe('bodies a browser sends, as a trace records them', () => {
+  it('multipart/form-data: found raw in the trace, and in its base64 HAR postData; removed from both', () => {
+    const dir = runFolder();
+    const multipart = [
+      '------WebKitFormBoundaryx1Y2z3',
+      'Content-Disposition: form-data; name="password"',
+      '',
+      PASSWORD,
+      '------WebKitFormBoundaryx1Y2z3',
+      'Content-Disposition: form-data; name="paymentPassword"',
+      '',
+      PIN,
+      '------WebKitFormBoundaryx1Y2z3--',
+      '',
+    ].join('\r\n');
+    const zip = new AdmZip();
+    // a HAR entry (trace.network) with the body as text, and one with it base64-encoded
+    zip.addFile(
+      '0-trace.network',
+      Buffer.from(
+        [
+          { snapshot: { request: { postData: { mimeType: 'multipart/form-data', text: multipart } } } },
+          {
+            snapshot: {
+              request: { postData: { encoding: 'base64', text: Buffer.from(multipart).toString('base64') } },
+            },
+          },
+        ]
+          .map((e) => JSON.stringify({ type: 'resource-snapshot', ...e }))
+          .join('\n'),
+      ),
+    );
+    const trace = join(dir, 'test-results', 'scenario', 'trace.zip');
+    writeFileSync(trace, zip.toBuffer());
+    const before = leaksIn(dir).map((l) => `${l.kind} ${l.spelling} x${l.count}`);
+    assert.deepEqual(before.sort(), [
+      'PIN base64(raw) x1',
+      'PIN raw x1',
+      'password base64(raw) x1',
+      'password raw x1',
+    ]);
+    redactTree(dir, SET);
+    assert.deepEqual(leaksIn(dir), []);
+    const lines = new AdmZip(trace)
+      .readAsText('0-trace.network')
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    assert.match(lines[0].snapshot.request.postData.text, /name="password"\r\n\r\n\[REDACTED\]\r\n/);
+    assert.match(
+      Buffer.from(lines[1].snapshot.request.postData.text, 'base64').toString(),
+      /name="paymentPassword"\r\n\r\n\[REDACTED\]\r\n/,
+    );
   });
 });
