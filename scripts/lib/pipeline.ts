@@ -11,13 +11,7 @@ import { ConfigError } from '../../support/env.ts';
 import { isSetupError, loadTarget } from '../../support/load-target.ts';
 import { localServerCommand, mockServerCommand } from '../../support/mock-server.ts';
 import { redactText } from '../../support/redact.ts';
-import {
-  classify,
-  GENERATED_PASSWORD_ENV,
-  generatedPassword,
-  Secret,
-  type SecretSet,
-} from '../../support/secrets.ts';
+import { classify, runSecrets, Secret, type SecretSet } from '../../support/secrets.ts';
 import { bothTags, EXCLUDE_FEATURES_ENV, selectionProblem, TAGS_ENV } from '../../support/select.ts';
 import type { TargetProfile } from '../../support/target.ts';
 import { groupScenarios, readResults } from './allure-results.ts';
@@ -212,10 +206,13 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteOutcome> {
   ])
     await rm(join(reportsDir, part), { recursive: true, force: true });
 
-  // Secrets: the profile's (sandbox passwords, cards, CVC) and this run's generated password (sign-up
-  // steps use it: support/secrets.ts); card numbers of any target are caught by the redactor's pattern.
-  // (a value given in CARDWATCH_GENERATED_PASSWORD is kept, so an audit of the run can search for it)
-  const generated = generatedPassword({ ...process.env, ...options.env });
+  // Secrets: the profile's (sandbox passwords, cards, CVC) and this run's generated ones, the sign-up
+  // password and the wallet's payment password (support/secrets.ts runSecrets), registered here, before
+  // any artefact exists, and handed to the runner in their env variables; card numbers of any target are
+  // caught by the redactor's pattern. (Values given in CARDWATCH_GENERATED_PASSWORD or
+  // CARDWATCH_PAYMENT_PASSWORD are kept, so an audit of the run can search for them.)
+  const generated: NodeJS.ProcessEnv = { ...process.env, ...options.env };
+  const generatedNames = runSecrets(generated);
   const secrets: SecretSet = classify(Secret.values());
   const redact = (text: string) => redactText(text, secrets);
 
@@ -237,7 +234,7 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteOutcome> {
       ...process.env,
       ...options.env,
       REPORTS_DIR: reportsDir,
-      [GENERATED_PASSWORD_ENV]: generated.reveal(),
+      ...Object.fromEntries(generatedNames.map((name) => [name, generated[name]])),
       [EXCLUDE_FEATURES_ENV]: [...excluded].sort().join('\n'),
     };
     if (options.tags && options.runner === 'playwright') env[TAGS_ENV] = options.tags;

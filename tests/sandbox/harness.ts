@@ -4,7 +4,7 @@ import { spawn } from 'node:child_process';
 import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Leak, scanTree } from '../../support/redact.ts';
-import { GENERATED_PASSWORD_ENV, type SecretSet } from '../../support/secrets.ts';
+import { GENERATED_PASSWORD_ENV, PAYMENT_PASSWORD_ENV, type SecretSet } from '../../support/secrets.ts';
 
 /** The issue's password: a space and ! ' ( ) ~ * & = + % (a browser form-encodes it unlike encodeURIComponent). */
 export const PASSWORD = "Pa ss!'()~*&=+%w0rd";
@@ -20,10 +20,14 @@ export const MASTERCARD = ['5425233430109903', '5105105105105100', '555555555555
 export const CVC = '918';
 /** Given to the run as its generated password (sign-ups, F1): the pipeline keeps a given one. */
 export const GENERATED_PASSWORD = "Gen (pw) ~*'!&=+%-2026";
+/** Given to the run as its wallet payment password (R2); the refusal scenario types its twin (last digit + 1). */
+export const PAYMENT_PASSWORD = '041827';
+export const OTHER_PAYMENT_PASSWORD = '041828';
 export const SECRETS: SecretSet = {
   passwords: [PASSWORD, GENERATED_PASSWORD],
   cardNumbers: [...VISA, ...MASTERCARD],
   cvcs: [CVC],
+  pins: [PAYMENT_PASSWORD, OTHER_PAYMENT_PASSWORD],
 };
 
 /** TARGET=sandbox on targets/mock-sandbox.ts with the secrets above, traces on, one worker. */
@@ -44,6 +48,7 @@ export function sandboxEnv(
     SANDBOX_MASTERCARD_CARDS: MASTERCARD.join(','),
     SANDBOX_CVC: CVC,
     [GENERATED_PASSWORD_ENV]: GENERATED_PASSWORD,
+    [PAYMENT_PASSWORD_ENV]: PAYMENT_PASSWORD,
     SANDBOX_ACCOUNTS: 'secrets-1@sandbox.cardwatch.test,secrets-2@sandbox.cardwatch.test',
     TRACE: 'on',
     WORKERS: '1',
