@@ -172,6 +172,7 @@ function runnerOf(deps: CycleDeps): SuiteRunner {
     log,
     list: deps.listShard,
     refuse: () => poolRefusal(cfg),
+    isStopping: deps.isStopping,
   });
 }
 

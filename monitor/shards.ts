@@ -206,6 +206,8 @@ export interface ShardOptions {
   list?: ShardLister;
   /** A reason to refuse sharding this target (checked before any shard starts). */
   refuse?: () => Promise<string | undefined>;
+  /** True once the monitor is shutting down: the cycle is recorded as cut, nothing is listed. */
+  isStopping?: () => boolean;
 }
 
 export interface ShardReport extends Shard {
@@ -304,7 +306,7 @@ export function shardedRunner(runner: SuiteRunner, opts: ShardOptions): SuiteRun
         const ms = performance.now() - started;
         const why = unfinished(outcome, run.timeoutMs);
         let notMeasured = 0;
-        if (why) {
+        if (why && !opts.isStopping?.()) {
           const listed = await list(shard, shardRun, outcome.excluded ?? []).catch((error: Error) => error);
           notMeasured = await markNotMeasured(join(dir, 'allure-results'), shard, why, listed);
         }
