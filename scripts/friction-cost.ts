@@ -1,10 +1,16 @@
 // What the friction recorder and its axe-core scans cost: the same narrowed suite run with FRICTION=off,
-// FRICTION=on AXE=off and FRICTION=on AXE=on, alternated round by round, medians compared. Run alone
+// FRICTION=on AXE=off and FRICTION=on AXE=on, alternated round by round, medians compared. The axe runs
+// start cold (the scan cache of support/friction/axe.ts emptied: every screen scanned, as after a
+// markup change); one more axe run afterwards is warm (the cache as the previous run left it: a rerun,
+// or a monitor cycle with no markup change). Besides the A/B medians, the records' own timing of the
+// recorder and of the scans against the scenarios' time (less noisy). Run alone
 // (`npx tsx scripts/friction-cost.ts [runs]`) or from `npm run bench` (BENCH_FRICTION_RUNS=n).
 import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { loadConfig } from '../support/config.ts';
+import { AXE_CACHE_DIR } from '../support/friction/axe.ts';
+import { readFrictionRecords } from '../support/friction/results.ts';
 import { groupScenarios, readResults } from './lib/allure-results.ts';
 import { runMain, UsageError } from './lib/main.ts';
 import { runSuite } from './lib/pipeline.ts';
@@ -38,6 +44,11 @@ export interface FrictionCost {
   frictionWallPercent: number;
   axeWallPercent: number;
   failedRuns: number;
+  /**
+   * The records' own timing (support/friction/recorder.ts), as a percentage of the scenarios' time of
+   * the same run, medians: the recorder (friction and axe runs), the scans cold, and one warm run.
+   */
+  selfTimed: { recorderPercent: number; axeColdPercent: number; axeWarmPercent: number };
 }
 
 const median = (xs: number[]) => {
@@ -54,6 +65,15 @@ async function scenarioSeconds(resultsDir: string): Promise<number> {
   return runs.reduce((sum, r) => sum + Math.max(0, r.final.stop - r.final.start), 0) / 1000;
 }
 
+/** What the run's friction records say they cost (ms), summed. */
+async function selfCost(resultsDir: string): Promise<{ recorderMs: number; axeMs: number }> {
+  const records = (await readFrictionRecords(resultsDir)).map((r) => r.record);
+  return {
+    recorderMs: records.reduce((sum, r) => sum + (r.cost?.recorderMs ?? 0), 0),
+    axeMs: records.reduce((sum, r) => sum + (r.cost?.axeMs ?? 0), 0),
+  };
+}
+
 /** Runs the narrowed suite `runs` times per variant, rotating the order each round. */
 export async function measureFrictionCost(runs: number, root: string): Promise<FrictionCost> {
   await rm(root, { recursive: true, force: true });
@@ -62,29 +82,47 @@ export async function measureFrictionCost(runs: number, root: string): Promise<F
   const wall: Record<Variant, number[]> = { off: [], friction: [], axe: [] };
   const scenarios: Record<Variant, number[]> = { off: [], friction: [], axe: [] };
   let failedRuns = 0;
+  const recorderShares: number[] = [];
+  const axeCold: number[] = [];
+  const axeWarm: number[] = [];
+  const run = async (variant: Variant, label: string, cold: boolean) => {
+    const dir = join(root, label);
+    if (cold) await rm(AXE_CACHE_DIR, { recursive: true, force: true });
+    const started = performance.now();
+    const outcome = await runSuite({
+      runner: 'playwright',
+      name: 'friction-cost',
+      args: ['--project=desktop', ...COST_FEATURES],
+      env: { REPORTS_DIR: dir, FORCE_COLOR: '0', ...VARIANTS[variant] },
+      report: false,
+      echo: false,
+      logFile: join(root, `${label}.log`),
+    });
+    const seconds = (performance.now() - started) / 1000;
+    if (outcome.exitCode !== 0) failedRuns++;
+    const scenarioS = await scenarioSeconds(join(dir, 'allure-results'));
+    const self = await selfCost(join(dir, 'allure-results'));
+    const share = (ms: number) => Number(((ms / 1000 / scenarioS) * 100).toFixed(1));
+    if (variant !== 'off') recorderShares.push(share(self.recorderMs));
+    if (variant === 'axe') (cold ? axeCold : axeWarm).push(share(self.axeMs));
+    console.log(
+      `[friction-cost] ${label.padEnd(12)} wall ${seconds.toFixed(1)} s, scenarios ${scenarioS.toFixed(1)} s` +
+        (variant === 'off' ? '' : `, self-timed recorder ${share(self.recorderMs)} %`) +
+        (variant === 'axe' ? `, axe ${share(self.axeMs)} % (${cold ? 'cold' : 'warm'})` : '') +
+        (outcome.exitCode ? ' (FAILED)' : ''),
+    );
+    return { seconds, scenarioS };
+  };
   for (let round = 0; round < runs; round++) {
     const rotated = [...order.slice(round % 3), ...order.slice(0, round % 3)];
     for (const variant of rotated) {
-      const dir = join(root, `${variant}-${round}`);
-      const started = performance.now();
-      const outcome = await runSuite({
-        runner: 'playwright',
-        name: 'friction-cost',
-        args: ['--project=desktop', ...COST_FEATURES],
-        env: { REPORTS_DIR: dir, FORCE_COLOR: '0', ...VARIANTS[variant] },
-        report: false,
-        echo: false,
-        logFile: join(root, `${variant}-${round}.log`),
-      });
-      const seconds = (performance.now() - started) / 1000;
-      if (outcome.exitCode !== 0) failedRuns++;
+      const { seconds, scenarioS } = await run(variant, `${variant}-${round}`, variant === 'axe');
       wall[variant].push(Number(seconds.toFixed(2)));
-      scenarios[variant].push(Number((await scenarioSeconds(join(dir, 'allure-results'))).toFixed(2)));
-      console.log(
-        `[friction-cost] round ${round + 1} ${variant.padEnd(8)} wall ${seconds.toFixed(1)} s, scenarios ${scenarios[variant].at(-1)} s${outcome.exitCode ? ' (FAILED)' : ''}`,
-      );
+      scenarios[variant].push(Number(scenarioS.toFixed(2)));
     }
   }
+  // warm: the cache as the last cold axe run left it
+  await run('axe', 'axe-warm', false);
   const m = (r: Record<Variant, number[]>, v: Variant) => median(r[v]);
   return {
     runs,
@@ -96,6 +134,11 @@ export async function measureFrictionCost(runs: number, root: string): Promise<F
     frictionWallPercent: pct(m(wall, 'friction'), m(wall, 'off'), m(wall, 'off')),
     axeWallPercent: pct(m(wall, 'axe'), m(wall, 'friction'), m(wall, 'off')),
     failedRuns,
+    selfTimed: {
+      recorderPercent: median(recorderShares),
+      axeColdPercent: median(axeCold),
+      axeWarmPercent: median(axeWarm),
+    },
   };
 }
 
@@ -104,7 +147,8 @@ export function costLines(c: FrictionCost): string[] {
   const med = (xs: number[]) => median(xs).toFixed(1);
   return [
     `friction recorder cost: ${c.frictionPercent} % of the scenarios' time (wall ${c.frictionWallPercent} %); budget 3 %`,
-    `axe-core scans cost:    ${c.axePercent} % of the scenarios' time (wall ${c.axeWallPercent} %); budget 15 %`,
+    `axe-core scans cost:    ${c.axePercent} % of the scenarios' time (wall ${c.axeWallPercent} %), cold; budget 15 %`,
+    `self-timed (the records' own clocks, medians): recorder ${c.selfTimed.recorderPercent} %, axe cold ${c.selfTimed.axeColdPercent} % (every screen scanned), axe warm ${c.selfTimed.axeWarmPercent} % (unchanged markup reused)`,
     `  medians of ${c.runs} alternated runs each, scenarios' time: off ${med(c.scenarios.off)} s, friction ${med(c.scenarios.friction)} s, friction+axe ${med(c.scenarios.axe)} s`,
     `  (${c.features.length} removal/linking feature files, desktop, WORKERS=1: an upper bound, as the full suite has scenarios the recorder skips)`,
   ];

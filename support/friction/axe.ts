@@ -31,13 +31,57 @@ const ENGINE = (() => {
   }
 })();
 
-/** The markup with ids, tokens and numbers folded: the same for an unchanged screen on any run. */
-const MARKUP = `document.documentElement.outerHTML
-  .replace(/[A-Za-z0-9_-]*[0-9][A-Za-z0-9_-]{5,}/g, '#')
-  .replace(/[0-9]+/g, '0')`;
+/**
+ * What axe-core sees of a page, with only what changes per buyer and visit folded, as a string (run in
+ * the page). Kept exact: tag names, every presentational and ARIA attribute (class, style, role, lang,
+ * type, tabindex, aria-level, required ...), the text of `<style>`, the rules of every stylesheet (a
+ * cross-origin one by its address), open shadow roots and the viewport, so a contrast, language, name or
+ * structure change always changes it. Folded: tokens of 6+ characters with a digit (card ids, CSRF
+ * tokens, buyer addresses) in reference attributes (id, for, aria-labelledby, href, action, value ...),
+ * each to its order of first appearance (`#0`, `#1`: an id and the `for` naming it stay equal, a `for`
+ * that no longer names it does not), and digits in text and in spoken attributes (aria-label, title, alt:
+ * "•••• 4242" = "•••• 0"). Hidden inputs are left out. `null`: the page has frames (axe scans into
+ * them; their documents are not in this), so it is scanned every time.
+ */
+export const MARKUP_SCRIPT = `(() => {
+  if (document.querySelector('iframe, frame, object, embed')) return null;
+  const TOKEN = /[A-Za-z0-9_.@+-]*[0-9][A-Za-z0-9_.@+-]{5,}/g;
+  const tokens = new Map();
+  const fold = (s) => s.replace(TOKEN, (m) => { if (!tokens.has(m)) tokens.set(m, tokens.size); return '#' + tokens.get(m); });
+  const digits = (s) => fold(s).replace(/[0-9]+/g, '0');
+  const REFERENCE = new Set(['id', 'for', 'name', 'value', 'href', 'src', 'action', 'form', 'list', 'headers',
+    'aria-labelledby', 'aria-describedby', 'aria-controls', 'aria-owns', 'aria-activedescendant', 'aria-details',
+    'aria-errormessage', 'aria-flowto', 'data-opens', 'srcset', 'content']);
+  const SPOKEN = new Set(['aria-label', 'title', 'alt', 'placeholder', 'aria-valuetext', 'aria-description', 'datetime']);
+  const out = [innerWidth + 'x' + innerHeight];
+  const walk = (node) => {
+    for (const n of Array.from(node.childNodes)) {
+      if (n.nodeType === 3) {
+        const inStyle = n.parentNode && n.parentNode.nodeName === 'STYLE';
+        out.push(inStyle ? n.data : digits(n.data));
+      } else if (n.nodeType === 1) {
+        if (n.nodeName === 'INPUT' && n.type === 'hidden') continue;
+        const attrs = Array.from(n.attributes).map((a) =>
+          a.name + '=' + (REFERENCE.has(a.name) ? fold(a.value) : SPOKEN.has(a.name) ? digits(a.value) : a.value));
+        out.push('<' + n.nodeName + ' ' + attrs.join(' ') + '>');
+        if (n.shadowRoot) { out.push('<#shadow>'); walk(n.shadowRoot); }
+        walk(n.nodeName === 'TEMPLATE' ? n.content : n);
+        out.push('</' + n.nodeName + '>');
+      }
+    }
+  };
+  walk(document);
+  for (const sheet of Array.from(document.styleSheets)) {
+    try { out.push(Array.from(sheet.cssRules).map((r) => r.cssText).join('\\n')); }
+    catch (_) { out.push('sheet ' + sheet.href); }
+  }
+  return out.join('\\n');
+})()`;
 
-async function fingerprint(page: Page): Promise<string> {
-  const markup = (await page.evaluate(MARKUP)) as string;
+/** The fingerprint of the page's markup as axe-core would scan it, or undefined (scan it every time). */
+export async function fingerprint(page: Page): Promise<string | undefined> {
+  const markup = (await page.evaluate(MARKUP_SCRIPT)) as string | null;
+  if (markup === null) return undefined;
   return createHash('sha256')
     .update(`${ENGINE}\n${WCAG_TAGS.join(',')}\n${markup}`)
     .digest('hex')
@@ -71,10 +115,15 @@ function keep(file: string, violations: A11yViolation[]): void {
 export async function scanScreen(page: Page, screen: string): Promise<A11yScreen> {
   const known = cache.get(screen);
   if (known) return known;
-  const file = join(AXE_CACHE_DIR, `${await fingerprint(page)}.json`);
-  let violations = kept(file);
+  const print = await fingerprint(page);
+  const file = print ? join(AXE_CACHE_DIR, `${print}.json`) : undefined;
+  let violations = file ? kept(file) : undefined;
   if (!violations) {
-    const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
+    // Violations only: axe then builds selectors for the failing nodes, not for every passed one.
+    const results = await new AxeBuilder({ page })
+      .withTags(WCAG_TAGS)
+      .options({ resultTypes: ['violations'] })
+      .analyze();
     violations = results.violations.map((v) => ({
       rule: v.id,
       // axe leaves impact null only for rules that passed; a violation without one counts as minor.
@@ -82,7 +131,7 @@ export async function scanScreen(page: Page, screen: string): Promise<A11yScreen
       nodes: v.nodes.length,
       help: v.help,
     }));
-    keep(file, violations);
+    if (file) keep(file, violations);
   }
   const scanned = { screen, violations };
   cache.set(screen, scanned);
