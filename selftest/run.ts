@@ -1,24 +1,48 @@
 // Runs the suite once per fault (MOCK_FAULTS=<fault>, own ports and results folder) and judges it.
+import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { FAULT_NAMES, faultsOn, type Skin } from '../mock-app/domain/faults.ts';
+import { FAULT_NAMES, faultPlace, faultRow, faultsOn, type Skin } from '../mock-app/domain/faults.ts';
 import { groupScenarios, readResults, scenarioKey } from '../scripts/lib/allure-results.ts';
 import { bddgenIfChanged } from '../scripts/lib/bddgen.ts';
 import { runSuite } from '../scripts/lib/pipeline.ts';
 import { localBin, runChild } from '../scripts/lib/run.ts';
 import { formatSuiteError } from '../scripts/lib/suite-errors.ts';
-import type { Config } from '../support/config.ts';
+import { skipReason } from '../support/capabilities.ts';
+import { type Config, loadConfig } from '../support/config.ts';
+import { readProfile } from '../support/load-target.ts';
 import { EXPECTATIONS, type FaultExpectation } from './expectations.ts';
 import { judge, type Scenario, scenariosFor, selects, type Verdict } from './judge.ts';
 
-/** The environment of one suite run: mock target, the given faults, ports and folders. */
+/**
+ * How the self-test reaches each skin of the mock. Skin A: the mock profile (targets/mock.ts, control
+ * API, every capability). Skin B: its profile in sandbox posture (targets/skin-b-sandbox.ts: pre-made
+ * accounts, its inbox, no control API; the profile's local server starts the mock with MOCK_SKIN=b),
+ * as `npm test`'s smoke of skin B does; a fresh in-memory store per run.
+ */
+export const SKIN_TARGETS: Record<Skin, { env: NodeJS.ProcessEnv; profile: string }> = {
+  a: { env: { TARGET: 'mock' }, profile: 'targets/mock.ts' },
+  b: {
+    env: {
+      TARGET: 'sandbox',
+      TARGET_PROFILE: 'targets/skin-b-sandbox.ts',
+      SANDBOX_ALLOWED_HOSTS: '127.0.0.1',
+      MOCK_DB: ':memory:',
+    },
+    profile: 'targets/skin-b-sandbox.ts',
+  },
+};
+
+/** The environment of one suite run: the skin's target, the given faults, ports and folders. */
 export function suiteEnv(
   cfg: Config,
-  over: { faults: string; portBase: number; reportsDir: string },
+  over: { faults: string; portBase: number; reportsDir: string; skin?: Skin; sandboxPassword?: string },
 ): NodeJS.ProcessEnv {
+  const skin = over.skin ?? 'a';
   return {
     ...process.env,
-    TARGET: 'mock',
+    ...SKIN_TARGETS[skin].env,
+    ...(skin === 'b' ? { SANDBOX_PASSWORD: over.sandboxPassword ?? sandboxPassword() } : {}),
     MOCK_FAULTS: over.faults,
     MOCK_PORT_BASE: String(over.portBase),
     REPORTS_DIR: over.reportsDir,
@@ -26,6 +50,37 @@ export function suiteEnv(
     MONITOR_DEGRADED_MS: String(cfg.MONITOR_DEGRADED_MS),
     FORCE_COLOR: '0',
   };
+}
+
+/** The pre-made accounts' password for one self-test on skin B (the mock seeds them with it). */
+function sandboxPassword(): string {
+  return `selftest ${randomBytes(9).toString('base64url')}!`;
+}
+
+/**
+ * Why each listed scenario cannot run on the skin's target (its profile's procedures and capabilities,
+ * support/capabilities.ts), by scenario key; the self-test leaves those out instead of judging a skip.
+ */
+export async function notOnTarget(
+  env: NodeJS.ProcessEnv,
+  scenarios: Scenario[],
+): Promise<Map<string, string>> {
+  const cfg = loadConfig(env);
+  const source = cfg.TARGET_PROFILE ?? SKIN_TARGETS.a.profile;
+  const saved = { ...process.env };
+  Object.assign(process.env, env); // a profile reads process.env (ports, accounts)
+  try {
+    const profile = await readProfile(source, cfg);
+    const reasons = new Map<string, string>();
+    for (const s of scenarios) {
+      const why = skipReason(s.tags, profile, cfg.WORKERS ?? 1);
+      if (why) reasons.set(s.key, why);
+    }
+    return reasons;
+  } finally {
+    for (const key of Object.keys(process.env)) if (!(key in saved)) delete process.env[key];
+    Object.assign(process.env, saved);
+  }
 }
 
 interface ListedSuite {
@@ -105,6 +160,8 @@ export interface FaultRun {
   verdict: Verdict;
   seconds: number;
   reportsDir: string;
+  /** Scenarios this fault selects that the skin's target cannot run, with why (not judged). */
+  notJudged: string[];
 }
 
 /** One fault: start the suite with it on, run its scenarios, judge from the allure-results. */
@@ -112,14 +169,29 @@ export async function runFault(
   expectation: FaultExpectation,
   scenarios: Scenario[],
   cfg: Config,
-  options: { implemented: boolean; portBase: number; reportsDir: string },
+  options: {
+    implemented: boolean;
+    portBase: number;
+    reportsDir: string;
+    skin?: Skin;
+    sandboxPassword?: string;
+    /** Scenario key -> why the skin's target cannot run it (left out of the judging). */
+    notOnTarget?: Map<string, string>;
+  },
 ): Promise<FaultRun> {
   const started = Date.now();
   const judgeWith = (runs: Parameters<typeof judge>[2], implemented = options.implemented) =>
     judge(expectation, scenarios, runs, { implemented, degradedMs: cfg.MONITOR_DEGRADED_MS });
   const reportsDir = options.reportsDir;
+  const skipped = options.notOnTarget ?? new Map<string, string>();
+  const selected = scenariosFor(expectation, scenarios);
+  const notJudged = [...selected.caught, ...selected.unaffected]
+    .filter((s) => skipped.has(s.key))
+    .map((s) => `"${s.title}" (${s.key.split(' ').at(-1)}): ${skipped.get(s.key)}`);
+  scenarios = scenarios.filter((s) => !skipped.has(s.key));
   const { caught, unaffected } = scenariosFor(expectation, scenarios);
-  if (!options.implemented || !caught.length) return { verdict: judgeWith([]), seconds: 0, reportsDir };
+  if (!options.implemented || !caught.length)
+    return { verdict: judgeWith([]), seconds: 0, reportsDir, notJudged };
 
   await rm(reportsDir, { recursive: true, force: true });
   await mkdir(reportsDir, { recursive: true });
@@ -129,7 +201,13 @@ export async function runFault(
   const outcome = await runSuite({
     runner: 'playwright',
     name: `selftest ${expectation.fault}`,
-    env: suiteEnv(cfg, { faults: expectation.fault, portBase: options.portBase, reportsDir }),
+    env: suiteEnv(cfg, {
+      faults: expectation.fault,
+      portBase: options.portBase,
+      reportsDir,
+      skin: options.skin,
+      sandboxPassword: options.sandboxPassword,
+    }),
     args: locations,
     retries: expectation.retries ?? 0,
     echo: false,
@@ -143,34 +221,67 @@ export async function runFault(
   verdict.problems.push(...outcome.suiteErrors.map(formatSuiteError));
   if (outcome.setupError) verdict.problems.push(outcome.setupError);
   if (!runs.length) verdict.problems.push(`no results: see ${log}`);
-  return { verdict, seconds: (Date.now() - started) / 1000, reportsDir };
+  return { verdict, seconds: (Date.now() - started) / 1000, reportsDir, notJudged };
 }
 
-/** The whole table (or the faults in `only`), one suite run per fault, in order. */
+/** The whole table (or the faults in `only`), one suite run per fault, in order, on one skin. */
 export async function runSelftest(
   cfg: Config,
   options: {
     only?: string[];
     /** Tag expression: judge only scenarios inside it (a quick subset, e.g. under `npm test`). */
     within?: string;
+    /** The mock's skin (default a); a row without a place on it is "not on this skin", not a failure. */
+    skin?: Skin;
     onFault?: (run: FaultRun) => void;
   } = {},
 ): Promise<FaultRun[]> {
+  const skin = options.skin ?? 'a';
   const root = join(cfg.REPORTS_DIR, 'selftest');
   const unknown = (options.only ?? []).filter((f) => !EXPECTATIONS.some((e) => e.fault === f));
   if (unknown.length) throw new Error(`no expectation for ${unknown.join(', ')} in selftest/expectations.ts`);
-  const implemented = await implementedFaults();
-  const listed = await listScenarios(
-    suiteEnv(cfg, { faults: '', portBase: cfg.MOCK_PORT_BASE, reportsDir: join(root, 'list') }),
-  );
+  const implemented = await implementedFaults(skin);
+  const password = sandboxPassword();
+  const listEnv = suiteEnv(cfg, {
+    faults: '',
+    portBase: cfg.MOCK_PORT_BASE,
+    reportsDir: join(root, 'list'),
+    skin,
+    sandboxPassword: password,
+  });
+  const listed = await listScenarios(listEnv);
   const scenarios = options.within ? listed.filter((s) => selects(options.within!, s)) : listed;
+  const skipped = await notOnTarget(listEnv, scenarios);
   const runs: FaultRun[] = [];
   for (const [index, expectation] of EXPECTATIONS.entries()) {
     if (options.only && !options.only.includes(expectation.fault)) continue;
+    const place = faultPlace(faultRow(expectation.fault), skin);
+    if ('notOnSkin' in place) {
+      // The table says this skin lacks it: reported as such, neither run nor claimed as caught.
+      const run: FaultRun = {
+        verdict: {
+          fault: expectation.fault,
+          ok: true,
+          verdict: `not on skin ${skin}`,
+          caughtBy: [],
+          categories: [],
+          problems: [place.notOnSkin],
+        },
+        seconds: 0,
+        reportsDir: root,
+        notJudged: [],
+      };
+      options.onFault?.(run);
+      runs.push(run);
+      continue;
+    }
     const run = await runFault(expectation, scenarios, cfg, {
       implemented: implemented.has(expectation.fault),
       portBase: cfg.MOCK_PORT_BASE + 10 * (index + 1),
       reportsDir: join(root, expectation.fault),
+      skin,
+      sandboxPassword: password,
+      notOnTarget: skipped,
     });
     options.onFault?.(run);
     runs.push(run);
@@ -188,6 +299,7 @@ export async function runSelftest(
         },
         seconds: 0,
         reportsDir: root,
+        notJudged: [],
       });
   return runs;
 }
