@@ -183,6 +183,11 @@ const CVC_AFTER = '(?=["\'&<\\s\\\\]|$)';
  */
 const CARD_BEFORE = '(?<!\\d\\.)(?:(?<![0-9A-Za-z%])|(?<=%[0-9A-Fa-f]{2})|(?<=\\\\[nrtbf]))';
 const CARD_AFTER = '(?![0-9A-Za-z])';
+/**
+ * Before a PIN: as before a card number, and not after a decimal point or comma. Traces carry page
+ * scripts whose constants are written ".072175" (axe-core's colour maths): a PIN is never a fraction.
+ */
+const PIN_BEFORE = `(?<!\\.|\\d,)${CARD_BEFORE}`;
 
 /** The regex source of `value` in the given spellings (any mixture of them). */
 function sourceFor(value: string, kind: SecretKind, spellings: readonly Spelling[]): string {
@@ -210,9 +215,11 @@ export function patternsFor(set: SecretSet): SecretPattern[] {
       any: new RegExp(
         kind === 'CVC'
           ? `${CVC_BEFORE}${sourceFor(value, kind, SPELLINGS)}${CVC_AFTER}`
-          : kind === 'card number' || kind === 'PIN'
+          : kind === 'card number'
             ? `${CARD_BEFORE}${sourceFor(value, kind, SPELLINGS)}${CARD_AFTER}`
-            : sourceFor(value, kind, SPELLINGS),
+            : kind === 'PIN'
+              ? `${PIN_BEFORE}${sourceFor(value, kind, SPELLINGS)}${CARD_AFTER}`
+              : sourceFor(value, kind, SPELLINGS),
         'gm',
       ),
       each: SPELLINGS.map((s) => ({ name: s.name, regex: new RegExp(`^${sourceFor(value, kind, [s])}$`) })),

@@ -279,6 +279,7 @@ describe('the wallet payment password (a PIN: 6 digits)', () => {
       millis: 1764072519000,
       monotonic: 4072519.25,
       fraction: 0.072519,
+      script: 'linearize(B) * .072519; m = [-.072519, 1,072519]', // page scripts in a trace
       time: '10:07:25.072519',
       sha1: 'ab072519cd3f0f4a30bbefd72b75f682e2706967',
       port: 4590,
@@ -324,7 +325,7 @@ describe('base64 wrapped over lines (MIME 76 columns, data: URLs)', () => {
       .join(brk);
   /** The secret starts 3 bytes before the end of the first line (`width` characters hold width/4*3 bytes): cut in two. */
   const body = (secret: string, width: number) =>
-    `${'typed on the form: '.padEnd((width / 4) * 3 - 3, '.')}${secret} -- end`;
+    `${'typed on the form: '.padEnd((width / 4) * 3 - 3, '_')}${secret} -- end`;
 
   for (const [label, value, kind] of [
     ['password', PASSWORD, 'password'],
@@ -377,7 +378,7 @@ describe('base64 wrapped over lines (MIME 76 columns, data: URLs)', () => {
         assert.ok(after.slice(0, -1).every((l: string) => l.length === lines[0]!.length));
         assert.match(
           Buffer.from(after.join(''), 'base64').toString(),
-          /typed on the form: \.*(\[REDACTED\]|•••• 9903) -- end$/,
+          /typed on the form: _*(\[REDACTED\]|•••• 9903) -- end$/,
         );
       });
 
