@@ -4,7 +4,7 @@ import type { StoredCard } from '../../mock-app/domain/cards.ts';
 import { SLOW_WALLET_DELAY_MS } from '../../mock-app/origins/wallet.ts';
 import { B, fill } from '../../mock-app/skins/b/texts.ts';
 import { randomTestCard } from '../../support/test-cards.ts';
-import { skinB } from './skin-b-helpers.ts';
+import { payWithNewCard as payNew, skinB } from './skin-b-helpers.ts';
 
 /**
  * The fault rows that take effect on skin B without a skin-B test elsewhere: the shared removal and
@@ -64,17 +64,7 @@ describe('fault rows on skin B', () => {
     const shop = s.client('shop', s.buyerId);
     const payWithNewCard = async () => {
       await shop.get('/pay?item=p-phone-case');
-      const card = randomTestCard('VISA');
-      const res = await shop.post('/pay', {
-        item: 'p-phone-case',
-        method: 'new',
-        number: card.number,
-        exp: card.expiry,
-        csc: card.cvc,
-        name_on_card: card.holder,
-        save_card: 'yes',
-      });
-      assert.equal(res.status, 200);
+      assert.equal((await payNew(shop, randomTestCard('VISA'), true)).status, 200);
     };
     const refusal = fill(B.placed.limit, { max: '5' });
     for (let i = 0; i < 5; i++) s.linkCard();

@@ -4,7 +4,7 @@ import { validateCard } from '../../mock-app/domain/card-input.ts';
 import type { StoredCard } from '../../mock-app/domain/cards.ts';
 import { cookieNames, type MockContext } from '../../mock-app/http/origin.ts';
 import { skinBApps } from '../../mock-app/skins/b/index.ts';
-import { randomTestCard } from '../../support/test-cards.ts';
+import { randomTestCard, type TestCard } from '../../support/test-cards.ts';
 import { Client, testMock } from './harness.ts';
 
 /** Skin B's five origins over one in-memory platform, a buyer and a second buyer. */
@@ -83,4 +83,17 @@ export function formAction(html: string, method: 'get' | 'post', pattern: RegExp
   for (const m of html.matchAll(/<form\b[^>]*method="(get|post)"[^>]*action="([^"]+)"/g))
     if (m[1] === method && pattern.test(m[2]!)) return m[2]!;
   assert.fail(`no ${method} form with an action like ${pattern}`);
+}
+
+/** Pays for the phone case at skin B's checkout with a new card, the "save" box ticked or not. */
+export function payWithNewCard(shop: Client, card: TestCard, save: boolean): Promise<Response> {
+  return shop.post('/pay', {
+    item: 'p-phone-case',
+    method: 'new',
+    number: card.number,
+    exp: card.expiry,
+    csc: card.cvc,
+    name_on_card: card.holder,
+    ...(save ? { save_card: 'yes' } : {}),
+  });
 }

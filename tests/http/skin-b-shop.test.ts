@@ -3,7 +3,7 @@ import { beforeEach, describe, it } from 'node:test';
 import { CATALOG } from '../../mock-app/domain/orders.ts';
 import { randomTestCard } from '../../support/test-cards.ts';
 import type { Client } from './harness.ts';
-import { assertHonestPage, skinB } from './skin-b-helpers.ts';
+import { assertHonestPage, payWithNewCard, skinB } from './skin-b-helpers.ts';
 
 /** Skin B's shop: its own URLs and wording, sign-up with a phone, checkout, purchases, contact (F10). */
 let s: ReturnType<typeof skinB>;
@@ -170,16 +170,7 @@ describe('skin B checkout (L1, F3)', () => {
   it('paying with a new card and the box ticked saves it; unticked saves nothing', async () => {
     await shop.get('/pay?item=p-phone-case');
     const visa = randomTestCard('VISA');
-    const pay = (card: typeof visa, save: boolean) =>
-      shop.post('/pay', {
-        item: 'p-phone-case',
-        method: 'new',
-        number: card.number,
-        exp: card.expiry,
-        csc: card.cvc,
-        name_on_card: card.holder,
-        ...(save ? { save_card: 'yes' } : {}),
-      });
+    const pay = (card: typeof visa, save: boolean) => payWithNewCard(shop, card, save);
     assert.equal((await pay(visa, true)).status, 200);
     assert.match(shop.lastHtml, /<h1>Thank you for your order<\/h1>/);
     assert.match(
