@@ -8,9 +8,10 @@ const esc = (s: string) =>
 /** Colours of the strip's cells; each cell also says its status in its title (not colour alone). */
 export const FRICTION_STYLE = `
 .friction .strip{display:inline-flex;gap:2px;vertical-align:middle}
-.friction .strip i{display:inline-block;width:8px;height:14px;border-radius:1px}
-.friction .strip .normal{background:#1e8e3e}.friction .strip .harder{background:#8430ce}.friction .strip .failed{background:#c5221f}
-.friction .strip .harder.failed{background:#8430ce;box-shadow:inset 0 -4px 0 #c5221f}
+.friction .strip i,.friction-legend i{display:inline-block;width:10px;height:16px;border-radius:1px;vertical-align:middle}
+.friction .normal{background:#1e8e3e}.friction .harder{background:#8430ce}.friction .failed{background:#c5221f}
+.friction .harder.failed{background:#8430ce;box-shadow:inset 0 -6px 0 #c5221f}
+.friction-legend{font-size:12px;color:#444}.friction-legend i{margin:0 .2rem 0 .8rem}
 .friction svg{vertical-align:middle;margin-left:.4rem}.friction svg polyline{fill:none;stroke:#5f6368;stroke-width:1.5}
 .friction svg circle{fill:#8430ce}.friction .harder-now{color:#8430ce;font-weight:600}
 `;
@@ -46,6 +47,11 @@ export function sparkline(points: FrictionPoint[], width = 80, height = 18): str
   return `<svg width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-label="${esc(label)}"><title>${esc(label)}</title><polyline points="${line}"/>${dots}</svg>`;
 }
 
+/** What the strip's colours mean, once under the table (the cells also say it in their titles). */
+export const FRICTION_LEGEND = `<p class="friction friction-legend">Friction strip, oldest cycle left, newest right:<i class="normal"></i>as easy as its baseline<i class="harder"></i>HARDER<i class="harder failed"></i>HARDER, and the scenario failed (counted up to the failure)<i class="failed"></i>failed, not measured. The line: actions per measured cycle (a dot: a harder cycle).</p>`;
+
+const count = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
 /** The friction cell of one procedure's row ("—" when it has no friction record yet). */
 export function frictionCell(proc: FrictionProcedureState | undefined): string {
   if (!proc) return '<td class="friction">—</td>';
@@ -54,7 +60,7 @@ export function frictionCell(proc: FrictionProcedureState | undefined): string {
     .join('');
   const last = proc.last;
   const words = last
-    ? `${last.actions} actions · ${last.screens} screens · ${last.personalData} personal data · ${last.confirmSteps} confirms · ${last.seconds.toFixed(1)} s` +
+    ? `${count(last.actions, 'action')} · ${count(last.screens, 'screen')} · ${count(last.personalData, 'personal-data field')} · ${count(last.confirmSteps, 'confirm')} · ${last.seconds.toFixed(1)} s` +
       (last.a11y ? ` · a11y ${last.a11y.critical + last.a11y.serious} serious/critical` : '')
     : 'not measured yet';
   const harder =

@@ -3,7 +3,7 @@
 // state like a procedure's) or only along procedures (context: which procedures checked them).
 import { PROCEDURES } from '../support/procedures.ts';
 import { explain } from './evidence.ts';
-import { FRICTION_STYLE, frictionCell } from './friction-view.ts';
+import { FRICTION_LEGEND, FRICTION_STYLE, frictionCell } from './friction-view.ts';
 import { suiteErrorName } from './observe.ts';
 import { type MonitorState, type ProcedureRecord, uptime } from './state.ts';
 
@@ -71,7 +71,7 @@ export function renderStatusPage(
     ? `<p class="warn">${opts.pendingAlerts} alert message(s) not delivered yet (kept in the outbox, retried each cycle).</p>`
     : '';
   const head = (what: string, friction = false) =>
-    `<thead><tr><th scope="col">ID</th><th scope="col">${what}</th><th scope="col">state</th><th scope="col">since</th><th scope="col">uptime (${state.runs.filter((r) => Object.keys(r.procedures).length).length} runs)</th><th scope="col">last result</th>${friction ? '<th scope="col">friction (last cycles, actions)</th>' : ''}</tr></thead>`;
+    `<thead><tr><th scope="col">ID</th><th scope="col">${what}</th><th scope="col">state</th><th scope="col">since</th><th scope="col">uptime (${state.runs.filter((r) => Object.keys(r.procedures).length).length} runs)</th><th scope="col">last result</th>${friction ? '<th scope="col">friction: last cycles, actions trend</th>' : ''}</tr></thead>`;
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>cardwatch status</title>
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -90,6 +90,7 @@ ${running}${infra}${outbox}${suite ? `<h2>Suite errors</h2><ul class="down">${su
 <tbody>
 ${procedures.map((id) => row(state, id, state.procedures[id], true)).join('\n')}
 </tbody></table>
+${FRICTION_LEGEND}
 <h2>Facts</h2>
 <p>Facts are context: checked along the procedures above (their failures alert as the procedure's), or on their own.</p>
 <table>${head('fact')}
