@@ -20,7 +20,7 @@ const pointTitle = (p: FrictionPoint) =>
   p.status === 'failed'
     ? `${p.runId}: failed, not measured`
     : p.failed
-      ? `${p.runId}: harder, and the scenario failed (${p.personalData} personal-data fields up to the failure)`
+      ? `${p.runId}: harder, and the scenario failed (${p.personalData} personal-data field${p.personalData === 1 ? '' : 's'} up to the failure)`
       : `${p.runId}: ${p.status}, ${p.actions} actions, ${p.personalData} personal-data fields, ${p.seconds?.toFixed(1)} s` +
         (p.seriousA11y === undefined ? '' : `, ${p.seriousA11y} serious/critical a11y`);
 

@@ -16,7 +16,7 @@ import { loadState } from '../../monitor/state.ts';
 import { renderStatusPage } from '../../monitor/status-page.ts';
 import type { SuiteRunner } from '../../monitor/suite.ts';
 import { frictionMetrics } from '../../monitor/friction-metrics.ts';
-import { frictionCell } from '../../monitor/friction-view.ts';
+import { FRICTION_LEGEND, frictionCell } from '../../monitor/friction-view.ts';
 
 function rec(procedure: string, over: Partial<FrictionRecord> = {}): FrictionRecord {
   const scenario = over.scenario ?? `${procedure} way`;
@@ -291,7 +291,42 @@ describe('friction on /metrics and the status page', () => {
     );
     assert.match(cell, /<svg [^>]*aria-label="actions per cycle: 3, 4 \(min 3, max 4\)"/);
     assert.match(cell, /HARDER since .*actions 3 → 4/);
+    assert.match(cell, /4 actions · 1 screen · 0 personal-data fields · 1 confirm · /);
     assert.equal(frictionCell(undefined), '<td class="friction">—</td>');
+  });
+
+  it('shows a harder cycle whose scenario failed as harder-and-failed, with the step, and a legend says so', () => {
+    const first = cycle(undefined, clean(), 1).state;
+    const dob = {
+      label: 'Date of birth',
+      key: 'wallet.birthDate',
+      class: 'date of birth' as const,
+      personal: true,
+      required: true,
+      form: '/cards/:id/delete',
+      submitted: false,
+    };
+    const step = 'Then the page asks for no personal data';
+    const state = cycle(
+      first,
+      clean().map((r) =>
+        r.procedure === 'R3'
+          ? { ...r, passed: false, failedStep: step, fields: [dob], personalDataFields: 1 }
+          : r,
+      ),
+      2,
+    ).state;
+    const cell = frictionCell(state.procedures.R3);
+    assert.deepEqual(
+      [...cell.matchAll(/<i class="([\w ]+)"/g)].map((m) => m[1]),
+      ['normal', 'harder failed'],
+    );
+    assert.match(
+      cell,
+      /title="run-2: harder, and the scenario failed \(1 personal-data field up to the failure\)"/,
+    );
+    assert.match(cell, new RegExp(`personal-data fields 0 → 1 .*at &quot;${step}&quot;`));
+    assert.match(FRICTION_LEGEND, /class="harder failed"><\/i>HARDER, and the scenario failed/);
   });
 });
 
