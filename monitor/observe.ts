@@ -223,8 +223,14 @@ export function observeResults(
   }
 
   const procedures: Record<string, ProcedureObservation> = {};
+  // A procedure with a scenario that was not measured (browser gone, a monitor shard that did not finish)
+  // is judged only on a failure measured beside it: its other scenarios passing is no pass.
+  const unmeasured = new Set<string>();
   for (const s of scenarios) {
-    if (s.outcome === 'infra') continue;
+    if (s.outcome === 'infra') {
+      for (const id of s.subjects) unmeasured.add(id);
+      continue;
+    }
     for (const id of s.subjects) {
       const seen = procedures[id];
       if (!seen) {
@@ -250,6 +256,8 @@ export function observeResults(
       }
     }
   }
+  for (const id of unmeasured)
+    if (procedures[id] && procedures[id].outcome !== 'failed') delete procedures[id];
   for (const p of Object.values(procedures)) p.context.sort();
 
   const count = (o: Outcome) => scenarios.filter((s) => s.outcome === o).length;

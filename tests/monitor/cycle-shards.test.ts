@@ -180,6 +180,27 @@ describe('monitor cycle in shards (MONITOR_SHARDS)', { timeout: 300_000 }, () =>
     );
   });
 
+  it('a procedure whose failing scenario was in the lost shard does not recover on the others passing', async () => {
+    const r4 = (name: string, attempts: Scripted['attempts']): Scripted => ({
+      name,
+      tags: ['proc:R4'],
+      feature: `features/${name}.feature`,
+      attempts,
+    });
+    // R4a runs in shard 1, R4b in shard 2; R4b fails in cycle 1 (R4 down), shard 2 is lost in cycle 2
+    const m = await monitor('lost-failure', 2, (c) => ({
+      scenarios: [r4('r4a', [ok]), r4('r4b', [help500])],
+      unfinishedShards: c > 1 ? [{ shard: 2, after: 0, how: 'killed' }] : undefined,
+    }));
+    await m.cycle();
+    assert.equal((await m.state()).procedures['R4']!.state, 'down');
+    const before = await m.state();
+    const r = await m.cycle();
+    assert.deepEqual(itemsOf(r), [], 'no RECOVERED on half the evidence');
+    assert.equal(r.exitCode, 2);
+    assert.deepEqual((await m.state()).procedures['R4'], before.procedures['R4'], 'R4 not measured');
+  });
+
   it('no shard finishes: the cycle is an infrastructure error, alerted once', async () => {
     const killed = (shard: number) => ({ shard, after: 0, how: 'killed' as const });
     const none = await monitor('none', 2, plan({ unfinishedShards: [killed(1), killed(2)] }));
