@@ -7,40 +7,34 @@
 import { spawn } from 'node:child_process';
 import { type Browser, type BrowserContext, chromium, type Page } from '@playwright/test';
 import { type Buyer, type BuyerSource, buyerSourceFor } from '../fixtures/buyers.ts';
-import { CONTAINER_ROLES, CONTROL_ROLES, Finder, pageTexts, type Wanted } from '../pages/common/find.ts';
+import { CONTROL_ROLES, Finder, pageTexts } from '../pages/common/find.ts';
 import { closestTexts, formatClosest, type PageText } from '../support/similarity.ts';
-import { type ExpectedLabel, type LabelShape, SCREEN_CATALOG } from '../pages/screen-catalog.ts';
+import { type ExpectedLabel, SCREEN_CATALOG } from '../pages/screen-catalog.ts';
 import { Screens } from '../pages/screens.ts';
 import { findChromium, QUIET_CHROMIUM_ARGS } from '../support/browser.ts';
 import { loadConfig } from '../support/config.ts';
 import { ConfigError } from '../support/env.ts';
 import { guardHosts, isSetupError, readProfile } from '../support/load-target.ts';
 import { nextTestCard } from '../support/profile-cards.ts';
-import { labelAt, type ScreenKey, screenOptions } from '../support/profile-screens.ts';
+import { SCREEN_USES, screenUsers } from '../support/profile-scope.ts';
+import {
+  DEFAULT_SIGN_UP_FIELDS,
+  labelAt,
+  SCREEN_KEYS,
+  type ScreenKey,
+  screenOptions,
+} from '../support/profile-screens.ts';
 import type { TargetProfile } from '../support/target.ts';
-
-type Result = 'found' | 'other role' | 'missing' | 'not checked';
-
-interface Row {
-  screen: string;
-  label: string;
-  text: string;
-  expected: string;
-  result: Result;
-  detail: string;
-  blocks: string;
-}
-
-const CHECK_MS = 1500;
-/** Roles that count for each shape (a heading-based container shows as its heading). */
-const ACCEPTED: Record<LabelShape, readonly string[]> = {
-  control: CONTROL_ROLES,
-  container: [...CONTAINER_ROLES, 'heading', 'caption', 'main'],
-  heading: ['heading'],
-  field: ['textbox', 'combobox', 'spinbutton', 'searchbox', 'checkbox', 'radio', 'listbox'],
-  text: [],
-  checkbox: ['checkbox'],
-};
+import {
+  CHECK_MS,
+  type Check,
+  checkLabel,
+  checkLabels,
+  present,
+  type Result,
+  type Row,
+} from './lib/doctor-checks.ts';
+import { examineOpenWallet } from './lib/doctor-open-wallet.ts';
 
 async function main(): Promise<number> {
   const source = process.argv.slice(2).find((a) => !a.startsWith('-'));
@@ -59,8 +53,10 @@ async function main(): Promise<number> {
     args: QUIET_CHROMIUM_ARGS,
   });
   try {
-    const rows = await examine(browser, target);
+    const leftBehind: string[] = [];
+    const rows = await examine(browser, target, new Date(started), leftBehind);
     printTable(rows);
+    for (const left of leftBehind) console.log(`\n[doctor] left on the target: ${left}`);
     const problems = rows.filter((r) => r.result === 'missing' || r.result === 'other role');
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
     console.log(
@@ -74,8 +70,21 @@ async function main(): Promise<number> {
   }
 }
 
-/** Signs in (a wallet account where the pool lists one) and checks every screen in its own page. */
-async function examine(browser: Browser, target: TargetProfile): Promise<Row[]> {
+/** The covered procedures a problem on the screen blocks (support/profile-scope.ts). */
+const blocksOf = (target: TargetProfile, key: ScreenKey) =>
+  SCREEN_USES[key].users === 'every' ? 'every procedure' : screenUsers(target, key).join(', ');
+
+/**
+ * Signs in (a wallet account where the pool lists one) and checks every screen the profile's covered
+ * procedures use, each in its own page; then the wallet's "edit cards" and "Manage your cards" pages
+ * from its home, and the wallet-opening pages on an account of their own (scripts/lib/doctor-open-wallet.ts).
+ */
+async function examine(
+  browser: Browser,
+  target: TargetProfile,
+  started: Date,
+  leftBehind: string[],
+): Promise<Row[]> {
   const context = await browser.newContext();
   context.setDefaultTimeout(CHECK_MS * 2);
   const buyers = buyerSourceFor(target, 0, 1);
@@ -88,11 +97,15 @@ async function examine(browser: Browser, target: TargetProfile): Promise<Row[]> 
   const rows: Row[] = [];
   // A linked card, so that card lists show a card (their container, its entry, its delete control).
   const last4 = await linkOneCard(context, target, buyers, buyer, rows);
+  const outOfScope = SCREEN_KEYS.filter((key) => !screenUsers(target, key).length);
   try {
-    for (const key of Object.keys(SCREEN_CATALOG) as ScreenKey[]) {
+    for (const key of SCREEN_KEYS) {
+      if (outOfScope.includes(key) || key === 'openWallet') continue;
       const page = await context.newPage();
       try {
-        rows.push(...(await examineScreen(page, target, key, withWallet, last4)));
+        if (key === 'walletEditCards' || key === 'walletManageCards')
+          rows.push(...(await examineWalletCards(page, target, key, withWallet, last4)));
+        else rows.push(...(await examineScreen(page, target, key, withWallet, last4)));
       } finally {
         await page.close();
       }
@@ -101,8 +114,97 @@ async function examine(browser: Browser, target: TargetProfile): Promise<Row[]> 
     if (last4) await removeCard(context, target, last4, rows);
     await context.close();
   }
+  if (!outOfScope.includes('openWallet')) {
+    const walk = await examineOpenWallet(browser, target, blocksOf(target, 'openWallet'), started);
+    rows.push(...walk.rows);
+    leftBehind.push(walk.left);
+  }
+  if (outOfScope.length)
+    rows.push({
+      screen: outOfScope.join(', '),
+      label: '',
+      text: '',
+      expected: '',
+      result: 'not checked',
+      detail: `no procedure the profile covers uses them (procedures: ${target.procedures?.join(', ')})`,
+      blocks: '',
+    });
   return rows;
 }
+
+/**
+ * The wallet's "edit cards" and "Manage your cards" pages, reached from its home as R1 and L2 reach
+ * them (the page objects' own clicks): title, the doctor's card with its remove control, the add-card
+ * form's fields. Nothing is submitted.
+ */
+async function examineWalletCards(
+  page: Page,
+  target: TargetProfile,
+  key: 'walletEditCards' | 'walletManageCards',
+  withWallet: boolean,
+  last4: string | undefined,
+): Promise<Row[]> {
+  const entry = SCREEN_CATALOG[key];
+  const blocks = blocksOf(target, key);
+  const rows: Row[] = [];
+  const row = (r: Check) => rows.push({ screen: key, blocks, ...r });
+  if (!withWallet) {
+    row({
+      label: '',
+      text: '',
+      expected: 'page',
+      result: 'not checked',
+      detail: 'the account has no wallet (accounts.wallets)',
+    });
+    return rows;
+  }
+  const screens = new Screens(page, target);
+  const find = new Finder(page, target, key, entry.where);
+  try {
+    await screens.walletHome.open();
+    if (key === 'walletEditCards') await screens.walletHome.chooseEditCards();
+    else await screens.walletHome.chooseManageCards();
+  } catch (error) {
+    row({
+      label: key === 'walletEditCards' ? 'wallet.editCards' : 'wallet.manageCards',
+      text: '',
+      expected: 'reach the page from the wallet home',
+      result: 'missing',
+      detail: (error as Error).message.split('\n')[0]!,
+    });
+    return rows;
+  }
+  if (key === 'walletEditCards') {
+    for (const c of await checkLabels(find, [{ key: 'wallet.editCardsTitle', as: 'heading' }])) row(c);
+    if (last4)
+      for (const c of await checkCard(
+        find,
+        await pageTexts(page),
+        'wallet.editCardsTitle',
+        last4,
+        'wallet.removeCard',
+      ))
+        row(c);
+    return rows;
+  }
+  const manage = labels(['wallet.manageTitle', 'heading'], ['wallet.addCard', 'control']);
+  const checks = await checkLabels(find, manage);
+  for (const c of checks) row(c);
+  if (checks.some((c) => c.result !== 'found')) return rows;
+  await find.control('wallet.addCard').locator.click();
+  const form = labels(
+    ['wallet.cardNumber', 'field'],
+    ['wallet.expiry', 'field'],
+    ['wallet.cvc', 'field'],
+    ['wallet.holder', 'field'],
+    [labelAt(target.labels, 'wallet.submitCard') ? 'wallet.submitCard' : 'wallet.addCard', 'control'],
+  );
+  for (const c of await checkLabels(find, form)) row(c);
+  return rows;
+}
+
+const labels = (...keys: [string, 'heading' | 'control' | 'field'][]) =>
+  keys.map(([key, as]) => ({ key, as }));
 
 /** Links one test card (control API where granted, else checkout with "link card" ticked); its last 4, or undefined. */
 async function linkOneCard(
@@ -132,7 +234,7 @@ async function linkOneCard(
       expected: 'order placed',
       result: 'missing',
       detail: `could not link a card, card lists are checked empty: ${(error as Error).message.split('\n')[0]}`,
-      blocks: SCREEN_CATALOG.checkout.procedures.join(', '),
+      blocks: blocksOf(target, 'checkout'),
     });
     return undefined;
   } finally {
@@ -160,7 +262,7 @@ async function removeCard(
       expected: 'removed',
       result: 'missing',
       detail: `the doctor's card is still linked: ${(error as Error).message.split('\n')[0]}`,
-      blocks: SCREEN_CATALOG.walletDirect.procedures.join(', '),
+      blocks: blocksOf(target, 'walletDirect'),
     });
   } finally {
     await page.close();
@@ -177,9 +279,9 @@ async function examineScreen(
   const entry = SCREEN_CATALOG[key];
   const options = screenOptions(target.screens, key);
   const find = new Finder(page, target, key, entry.where);
-  const blocks = entry.procedures.join(', ');
+  const blocks = blocksOf(target, key);
   const rows: Row[] = [];
-  const row = (r: Omit<Row, 'screen' | 'blocks'>) => rows.push({ screen: key, blocks, ...r });
+  const row = (r: Check) => rows.push({ screen: key, blocks, ...r });
 
   if (entry.url) {
     const url = target.urls[entry.url];
@@ -197,7 +299,12 @@ async function examineScreen(
     }
     for (const click of entry.reveal ?? []) await clickIfThere(find, click);
     const texts = await pageTexts(page);
-    for (const label of entry.labels) {
+    // The sign-up form's fields, as the profile says it asks them (forms.signUp).
+    const signUpFields: ExpectedLabel[] =
+      key === 'signUp'
+        ? Object.keys(target.forms.signUp ?? DEFAULT_SIGN_UP_FIELDS).map((k) => ({ key: k, as: 'field' }))
+        : [];
+    for (const label of [...entry.labels, ...signUpFields]) {
       if (label.needsWallet && !withWallet) {
         row({
           label: label.key,
@@ -223,79 +330,6 @@ async function examineScreen(
   return rows;
 }
 
-/** One expected label: found with an accepted role, found with another role, or missing (+ closest). */
-async function checkLabel(
-  find: Finder,
-  texts: PageText[],
-  label: ExpectedLabel,
-): Promise<Omit<Row, 'screen' | 'blocks'>> {
-  const alternatives = [{ key: label.key, as: label.as }, ...(label.or ?? [])];
-  const expected = alternatives.map((a) => `${a.as}${a.key === label.key ? '' : ` or ${a.key} as text`}`)[0]!;
-  const text = find.text(label.key);
-  for (const alt of alternatives) {
-    if (labelAt(find.target.labels, alt.key) === undefined) continue;
-    const wanted = wantedFor(find, alt.key, alt.as);
-    if (await present(wanted))
-      return {
-        label: label.key,
-        text,
-        expected: label.or ? `${label.as} (or its empty text)` : expected,
-        result: 'found',
-        detail: alt.key === label.key ? '' : `empty text ${alt.key}`,
-      };
-  }
-  const accepted = ACCEPTED[label.as];
-  const other = texts.filter((t) => t.name === text && !accepted.includes(t.role));
-  if (other.length)
-    return {
-      label: label.key,
-      text,
-      expected: label.as,
-      result: 'other role',
-      detail: `found as ${[...new Set(other.map((t) => t.role))].join(', ')}; expected ${accepted.join('/')}`,
-    };
-  return {
-    label: label.key,
-    text,
-    expected: label.as,
-    result: 'missing',
-    detail: `closest: ${formatClosest(closestTexts(text, texts))}`,
-  };
-}
-
-function wantedFor(find: Finder, key: string, as: LabelShape): Wanted {
-  switch (as) {
-    case 'control':
-      return find.control(key);
-    case 'container':
-      return find.container(key);
-    case 'heading':
-      return find.heading(key);
-    case 'field':
-      return find.field(key);
-    case 'text':
-      return find.plainText(key);
-    case 'checkbox': {
-      const text = find.text(key);
-      return {
-        locator: find.page.getByRole('checkbox', { name: text }).first(),
-        key,
-        text,
-        roles: ['checkbox'],
-      };
-    }
-  }
-}
-
-async function present(w: Wanted): Promise<boolean> {
-  try {
-    await w.locator.waitFor({ state: w.state ?? 'visible', timeout: CHECK_MS });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /** The doctor's card in the screen's list, and the control that deletes it next to it. */
 async function checkCard(
   find: Finder,
@@ -303,11 +337,14 @@ async function checkCard(
   containerKey: string,
   last4: string,
   deleteLabel: string | undefined,
-): Promise<Omit<Row, 'screen' | 'blocks'>[]> {
+): Promise<Check[]> {
   const list = find.container(containerKey);
   // The very lookup the steps and the oracle use (checkout: radios anywhere in the form).
-  const entry = new Screens(find.page, find.target).cardList(find.screen).card(last4);
-  const rows: Omit<Row, 'screen' | 'blocks'>[] = [];
+  const screens = new Screens(find.page, find.target);
+  const entry = (
+    find.screen === 'walletEditCards' ? screens.walletEditCards : screens.cardList(find.screen)
+  ).card(last4);
+  const rows: Check[] = [];
   const shown = await present({ ...list, locator: entry, state: 'visible' });
   rows.push({
     label: containerKey,
@@ -344,11 +381,7 @@ async function checkCard(
 }
 
 /** The role the container really has, against the profile's claim (`screens.<key>.container`). */
-async function checkContainerKind(
-  find: Finder,
-  key: string,
-  claimed: string,
-): Promise<Omit<Row, 'screen' | 'blocks'>> {
+async function checkContainerKind(find: Finder, key: string, claimed: string): Promise<Check> {
   const wanted = find.container(key);
   const base = { label: `screens.${find.screen}.container`, text: wanted.text, expected: claimed };
   if (!(await present(wanted)))

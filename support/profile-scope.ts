@@ -57,7 +57,8 @@ interface ScreenUse {
  * procedures are covered.
  */
 export const SCREEN_USES: Record<ScreenKey, ScreenUse> = {
-  shop: { users: [], labels: [] },
+  // The shop's home: where the account panel's click paths start (their labels come with the screens they reach).
+  shop: { users: 'every', labels: [] },
   signIn: { users: 'every', labels: ['common.signIn', 'common.email', 'common.password'] },
   signUp: {
     users: ['F1', 'R2'],
@@ -176,7 +177,12 @@ export const SCREEN_USES: Record<ScreenKey, ScreenUse> = {
   mobileSiteHelp: { users: ['R6'], labels: ['mobile.site.helpCenter', 'mobile.site.changeCardInfo'] },
   mobileSiteCards: {
     users: ['R6'],
-    labels: ['mobile.site.removeCardLink', 'mobile.site.cardsTitle', 'mobile.site.deleteCard', 'mobile.site.noCards'],
+    labels: [
+      'mobile.site.removeCardLink',
+      'mobile.site.cardsTitle',
+      'mobile.site.deleteCard',
+      'mobile.site.noCards',
+    ],
   },
 };
 
@@ -225,8 +231,7 @@ type AnySchema = z.ZodType & { def: { type: string; innerType?: AnySchema; shape
 /** Every leaf key of the labels schema (a text or a record), and whether the schema itself requires it. */
 function leavesOf(schema: AnySchema, prefix: string, required: boolean, out: Leaf[]): Leaf[] {
   const type = schema.def.type;
-  if (type === 'optional' || type === 'default')
-    return leavesOf(schema.def.innerType!, prefix, false, out);
+  if (type === 'optional' || type === 'default') return leavesOf(schema.def.innerType!, prefix, false, out);
   if (schema instanceof z.ZodObject) {
     for (const [k, v] of Object.entries(schema.shape))
       leavesOf(v as AnySchema, prefix ? `${prefix}.${k}` : k, required, out);
