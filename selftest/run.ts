@@ -1,6 +1,7 @@
 // Runs the suite once per fault (MOCK_FAULTS=<fault>, own ports and results folder) and judges it.
 import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { FAULT_NAMES, faultPlace, faultRow, faultsOn, type Skin } from '../mock-app/domain/faults.ts';
 import { groupScenarios, readResults, scenarioKey } from '../scripts/lib/allure-results.ts';
@@ -50,6 +51,42 @@ export function suiteEnv(
     MONITOR_DEGRADED_MS: String(cfg.MONITOR_DEGRADED_MS),
     FORCE_COLOR: '0',
   };
+}
+
+/** Whether nothing listens on 127.0.0.1:port (binding it succeeds). */
+function portFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const probe = createServer();
+    probe.once('error', () => resolve(false));
+    probe.listen(port, '127.0.0.1', () => probe.close(() => resolve(true)));
+  });
+}
+
+/** The mock's ports: base+0 .. base+9 (mock-app/public.ts). */
+const PORTS_PER_MOCK = 10;
+
+/**
+ * The first of `preferred`, `preferred + step`, ... whose ten mock ports are all free right now, and
+ * the busy ones it passed over. A fault's suite must start its own mock: on a busy port, skin B's
+ * local server (reuseExistingServer) would test whatever already listens there (another helper's mock,
+ * without the fault) and skin A's would refuse to start.
+ */
+export async function freePortBase(
+  preferred: number,
+  options: { step?: number; tries?: number } = {},
+): Promise<{ base: number; busy: number[] }> {
+  const { step = 200, tries = 5 } = options;
+  const busy: number[] = [];
+  for (let i = 0; i < tries; i++) {
+    const base = preferred + i * step;
+    const taken: number[] = [];
+    for (let port = base; port < base + PORTS_PER_MOCK; port++) if (!(await portFree(port))) taken.push(port);
+    if (!taken.length) return { base, busy };
+    busy.push(...taken);
+  }
+  throw new Error(
+    `no free block of ${PORTS_PER_MOCK} ports from ${preferred} (step ${step}, ${tries} tries); busy: ${busy.join(', ')}`,
+  );
 }
 
 /** The pre-made accounts' password for one self-test on skin B (the mock seeds them with it). */
@@ -180,14 +217,23 @@ export async function runFault(
   },
 ): Promise<FaultRun> {
   const started = Date.now();
+  const override = expectation.unaffectedOn?.[options.skin ?? 'a'];
+  const overridden: string[] = [];
+  if (override) {
+    overridden.push(`unaffected "${expectation.unaffected}": ${override.why}`);
+    expectation = { ...expectation, unaffected: override.expression };
+  }
   const judgeWith = (runs: Parameters<typeof judge>[2], implemented = options.implemented) =>
     judge(expectation, scenarios, runs, { implemented, degradedMs: cfg.MONITOR_DEGRADED_MS });
   const reportsDir = options.reportsDir;
   const skipped = options.notOnTarget ?? new Map<string, string>();
   const selected = scenariosFor(expectation, scenarios);
-  const notJudged = [...selected.caught, ...selected.unaffected]
-    .filter((s) => skipped.has(s.key))
-    .map((s) => `"${s.title}" (${s.key.split(' ').at(-1)}): ${skipped.get(s.key)}`);
+  const notJudged = [
+    ...overridden,
+    ...[...selected.caught, ...selected.unaffected]
+      .filter((s) => skipped.has(s.key))
+      .map((s) => `"${s.title}" (${s.key.split(' ').at(-1)}): ${skipped.get(s.key)}`),
+  ];
   scenarios = scenarios.filter((s) => !skipped.has(s.key));
   const { caught, unaffected } = scenariosFor(expectation, scenarios);
   if (!options.implemented || !caught.length)
@@ -275,9 +321,14 @@ export async function runSelftest(
       runs.push(run);
       continue;
     }
+    const ports = await freePortBase(cfg.MOCK_PORT_BASE + 10 * (index + 1));
+    if (ports.busy.length)
+      console.log(
+        `[selftest] ${expectation.fault}: ports ${ports.busy.join(', ')} in use by another process; its mock starts at ${ports.base}`,
+      );
     const run = await runFault(expectation, scenarios, cfg, {
       implemented: implemented.has(expectation.fault),
-      portBase: cfg.MOCK_PORT_BASE + 10 * (index + 1),
+      portBase: ports.base,
       reportsDir: join(root, expectation.fault),
       skin,
       sandboxPassword: password,
