@@ -88,7 +88,12 @@ export class Finder {
     const name = o.prefix ? wordPrefix(text) : text;
     const roles = o.roles ?? CONTROL_ROLES;
     const scope = o.within ?? this.page;
-    const locator = anyOf(roles.map((role) => scope.getByRole(role, { name, exact: true }))).first();
+    const locator = this.described(
+      anyOf(roles.map((role) => scope.getByRole(role, { name, exact: true }))).first(),
+      key,
+      o.prefix ? `${text}…` : text,
+      roles,
+    );
     return { locator, key, text, roles };
   }
 
@@ -110,28 +115,24 @@ export class Finder {
         .getByRole('main')
         .filter({ has: this.page.getByRole('heading', { name: text, exact: true, level: 1 }) }),
     ]);
-    const locator = all
-      .first()
-      .describe(`"${text}" (labels.${key}), any container role, on the ${this.where}`);
-    return {
-      locator,
-      key,
-      text,
-      roles: [...CONTAINER_ROLES, 'section with that heading', 'page with that h1'],
-      state: 'attached',
-      all,
-    };
+    const roles = [...CONTAINER_ROLES, 'section with that heading', 'page with that h1'];
+    const locator = this.described(all.first(), key, text, ['any container role']);
+    return { locator, key, text, roles, state: 'attached', all };
   }
 
   heading(key: string, level: number | undefined = 1): Wanted {
     const text = this.text(key);
+    const roles = [level ? `heading level ${level}` : 'heading'];
     return {
-      locator: this.page
-        .getByRole('heading', { name: text, exact: true, ...(level ? { level } : {}) })
-        .first(),
+      locator: this.described(
+        this.page.getByRole('heading', { name: text, exact: true, ...(level ? { level } : {}) }).first(),
+        key,
+        text,
+        roles,
+      ),
       key,
       text,
-      roles: [level ? `heading level ${level}` : 'heading'],
+      roles,
     };
   }
 
@@ -139,7 +140,9 @@ export class Finder {
   field(key: string, o: { within?: Locator } = {}): Wanted {
     const text = this.text(key);
     return {
-      locator: (o.within ?? this.page).getByLabel(text, { exact: true }).first(),
+      locator: this.described((o.within ?? this.page).getByLabel(text, { exact: true }).first(), key, text, [
+        'form field',
+      ]),
       key,
       text,
       roles: ['form field'],
@@ -150,7 +153,9 @@ export class Finder {
   plainText(key: string, o: { within?: Locator } = {}): Wanted {
     const text = this.text(key);
     return {
-      locator: (o.within ?? this.page).getByText(text, { exact: true }).first(),
+      locator: this.described((o.within ?? this.page).getByText(text, { exact: true }).first(), key, text, [
+        'text',
+      ]),
       key,
       text,
       roles: ['text'],
@@ -176,7 +181,23 @@ export class Finder {
       list.getByRole('radio', { name: text }),
       list.getByRole('option', { name: text }),
       list.getByRole('article').filter({ hasText: text }),
-    ]);
+    ]).describe(
+      `${text === MASKED_CARD ? 'every card' : `the card matching ${text}`} (list item/row/radio/option/article) ` +
+        `in the list on the ${this.where} (screens.${this.screen})`,
+    );
+  }
+
+  /**
+   * The locator as Playwright names it in assertion failures, traces and reports: what a failed
+   * `expect(...)` on it prints after "Locator:" instead of its `.or()` chain, in the words of a
+   * ScreenMismatch (name, label key, roles, screen, where to fix it). The closest texts the page has
+   * come with the ScreenMismatch of the page object's own wait (`need`), which runs first on arrival.
+   */
+  described(locator: Locator, key: string, text: string, roles: readonly string[]): Locator {
+    return locator.describe(
+      `"${text}" (labels.${key}) as ${roles.join('/')} on the ${this.where} ` +
+        `(fix: labels.${key} or screens.${this.screen}, docs/sandbox.md)`,
+    );
   }
 
   /** Waits until one of `wanted` is visible; on timeout a ScreenMismatch pointing at the fix. */
@@ -257,16 +278,27 @@ export class ConfirmStep {
       kind === 'none'
         ? (labelAt(find.target.labels, titleKey) ?? '\u0000no confirm step')
         : find.text(titleKey);
-    this.dialog = page
-      .getByRole('dialog', { name: text, exact: true })
-      .or(page.getByRole('alertdialog', { name: text, exact: true }))
-      .first();
-    this.confirmPage = page.getByRole('heading', { name: text, exact: true, level: 1 }).first();
+    this.dialog = find.described(
+      page
+        .getByRole('dialog', { name: text, exact: true })
+        .or(page.getByRole('alertdialog', { name: text, exact: true }))
+        .first(),
+      titleKey,
+      text,
+      ['dialog', 'alertdialog'],
+    );
+    this.confirmPage = find.described(
+      page.getByRole('heading', { name: text, exact: true, level: 1 }).first(),
+      titleKey,
+      text,
+      ['confirm page with that h1'],
+    );
+    const roles = ['dialog', 'alertdialog', 'page with that h1'];
     this.title = {
-      locator: this.dialog.or(this.confirmPage).first(),
+      locator: find.described(this.dialog.or(this.confirmPage).first(), titleKey, text, roles),
       key: titleKey,
       text,
-      roles: ['dialog', 'alertdialog', 'page with that h1'],
+      roles,
     };
   }
 
