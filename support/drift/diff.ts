@@ -40,6 +40,11 @@ export interface Renamed {
   to: string;
   /** similarity(from, to), 0..1 (support/similarity.ts). */
   score: number;
+  /**
+   * Paired by place, not by likeness: the only change to that role's controls on the screen was this
+   * one name ("Account" → "Me" in a tab bar), so the names need not look alike.
+   */
+  inPlace?: true;
 }
 
 export interface ScreenDiff {
@@ -100,6 +105,8 @@ export function controlsOf(snapshot: string): Control[] {
  * Controls added and removed between two lists (compared by role + folded name, so "•••• 4242" and
  * "•••• 1111" are the same control); a removed and an added one of the same role whose names are at
  * least `minScore` alike are paired as renamed, best pairs first, each control in one pair at most.
+ * Left over, a removed and an added control of the same role at the same place (the role has as many
+ * controls before as after, and these two hold the same rank among them) are a rename in place.
  */
 export function diffControls(before: Control[], after: Control[], minScore = RENAME_MIN): ScreenDiff {
   const had = new Set(before.map(id));
@@ -116,17 +123,37 @@ export function diffControls(before: Control[], after: Control[], minScore = REN
   pairs.sort((x, y) => y.score - x.score);
   const used = new Set<Control>();
   const renamed: Renamed[] = [];
-  for (const p of pairs) {
-    if (used.has(p.r) || used.has(p.a)) continue;
-    used.add(p.r);
-    used.add(p.a);
-    renamed.push({ role: p.r.role, from: p.r.name, to: p.a.name, score: p.score });
+  const pair = (r: Control, a: Control, score: number, inPlace?: true) => {
+    used.add(r);
+    used.add(a);
+    renamed.push({ role: r.role, from: r.name, to: a.name, score, ...(inPlace ? { inPlace } : {}) });
+  };
+  for (const p of pairs) if (!used.has(p.r) && !used.has(p.a)) pair(p.r, p.a, p.score);
+  const ofRole = (list: Control[], role: string) => list.filter((c) => c.role === role);
+  for (const r of removed) {
+    if (used.has(r)) continue;
+    const was = ofRole(before, r.role);
+    const now = ofRole(after, r.role);
+    if (was.length !== now.length) continue;
+    const a = now[was.indexOf(r)];
+    if (a && added.includes(a) && !used.has(a)) pair(r, a, similarity(r.name, a.name), true);
   }
   return {
     added: added.filter((c) => !used.has(c)),
     removed: removed.filter((c) => !used.has(c)),
     renamed,
   };
+}
+
+/**
+ * The names on the page closest to a wanted one: those of a role the locator accepts first (a tab
+ * wanted, a tab offered before a paragraph), then the rest, each group best first.
+ */
+export function closestFor(wanted: WantedName, texts: readonly PageText[], max = 3) {
+  const roles = new Set(wanted.roles);
+  const fit = texts.filter((t) => roles.has(t.role));
+  const rest = texts.filter((t) => !roles.has(t.role));
+  return [...closestTexts(wanted.text, fit, max), ...closestTexts(wanted.text, rest, max)].slice(0, max);
 }
 
 const same = (a: string, b: string) => foldName(a) === foldName(b);
@@ -151,14 +178,15 @@ export function driftReport(
       wanted: w,
       renamed: diff?.renamed.find((r) => same(r.from, w.text)),
       removed: diff?.removed.find((c) => same(c.name, w.text)),
-      closest: closestTexts(w.text, texts),
+      closest: closestFor(w, texts),
     })),
   };
 }
 
 const q = (s: string) => JSON.stringify(s);
 const score = (n: number) => n.toFixed(2);
-const renamedText = (r: Renamed) => `${r.role} ${q(r.from)} → ${q(r.to)} (${score(r.score)})`;
+const renamedText = (r: Renamed) =>
+  `${r.role} ${q(r.from)} → ${q(r.to)} (${r.inPlace ? 'same place' : score(r.score)})`;
 const closestText = (c: PageText & { score: number }) => `${c.role} ${q(c.name)} (${score(c.score)})`;
 
 /** One line for the alert and the result: `drift: link "My Profile" → "Profile" (0.70) on <screen>`. */

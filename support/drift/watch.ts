@@ -1,5 +1,5 @@
 // One scenario's drift watch, attached to its browser context by the scenario's lifecycle (both
-// runners): keeps the aria snapshot of each screen the scenario reaches (when a page object first
+// runners): keeps the aria snapshot (the whole body) of each screen the scenario reaches (when a page object first
 // finds something on a new address, and at the end of every passed step), stores them when the
 // scenario passes, and when it fails compares the page now with that screen's last green snapshot.
 import type { BrowserContext, Page } from '@playwright/test';
@@ -14,7 +14,7 @@ import {
   driftText,
   type WantedName,
 } from './diff.ts';
-import { DriftStore, driftDirOf, type StoredSnapshot } from './store.ts';
+import { DriftStore, driftDirOf, SNAPSHOT_FORMAT, type StoredSnapshot } from './store.ts';
 
 export interface DriftOptions {
   cfg: { DRIFT: boolean; REPORTS_DIR: string; DRIFT_DIR?: string };
@@ -36,11 +36,12 @@ export function driftOf(page: Page | undefined): DriftWatch | undefined {
   return page ? watches.get(page.context()) : undefined;
 }
 
-/** The page's main region (the first `main`), or its body when it has none. */
-async function regionOf(page: Page) {
-  const main = page.getByRole('main');
-  return (await main.count()) ? main.first() : page.locator('body');
-}
+/**
+ * What a snapshot covers (store.ts SNAPSHOT_FORMAT 2): the whole body, as a user sees the screen, so a
+ * tab bar, menu, header or footer outside `<main>` (Northwind's app tab bar) is compared too. In DOM
+ * order, so the diff's order is the page's.
+ */
+const regionOf = (page: Page) => page.locator('body');
 
 /** What the screen probe takes as the screen's h1 (support/friction/probe.ts): its text, blanks squeezed. */
 const H1 = `(() => { const h = document.querySelector('h1'); return h ? (h.textContent || '').replace(/\\s+/g, ' ').trim().slice(0, 120) : ''; })()`;
@@ -91,12 +92,13 @@ export class DriftWatch {
   private async snapshot(page: Page): Promise<StoredSnapshot | undefined> {
     const url = page.url();
     if (page.isClosed() || !/^https?:/.test(url)) return undefined;
-    const region = await regionOf(page);
+    const region = regionOf(page);
     const snapshot = await region.ariaSnapshot({ timeout: SNAPSHOT_MS });
     const h1 = String(await page.evaluate(H1));
     const u = new URL(url);
     const screen = screenKey(u.origin + u.pathname, h1, this.origins);
-    return { screen, url: u.origin + u.pathname, savedAt: new Date().toISOString(), snapshot };
+    const savedAt = new Date().toISOString();
+    return { screen, url: u.origin + u.pathname, savedAt, snapshot, format: SNAPSHOT_FORMAT };
   }
 
   private async capture(page: Page): Promise<void> {

@@ -15,7 +15,7 @@ import {
   driftText,
   foldName,
 } from '../../support/drift/diff.ts';
-import { DriftStore, fileOf, formatStored, parseStored } from '../../support/drift/store.ts';
+import { DriftStore, fileOf, formatStored, parseStored, SNAPSHOT_FORMAT } from '../../support/drift/store.ts';
 
 // As Playwright's ariaSnapshot() writes them: the mobile app's home, before and under mobile-label-drift.
 const HOME = `- heading "Home" [level=1]
@@ -42,6 +42,35 @@ const WALLET = `- heading "My wallet" [level=1]
 - button "Edit cards"
 - link "Manage cards"`;
 const WALLET_GONE = WALLET.replace('- button "Edit cards"\n', '').replace('4242', '1111');
+
+// Northwind's app home (skin B) as the whole body: its tab bar is a nav OUTSIDE main; under
+// mobile-label-drift the tab "Account" reads "Me" (nothing alike, but the same place in the bar).
+const NW_MAIN = `- main:
+  - heading "Home" [level=1]
+  - paragraph: "Hello, nw-1@sandbox.cardwatch.test"`;
+const NW_BODY = `- banner:
+  - strong: Northwind
+${NW_MAIN.replace(/^/gm, '')}
+- navigation "Tabs":
+  - list:
+    - listitem:
+      - link "Home":
+        - /url: /
+    - listitem:
+      - link "Orders":
+        - /url: /orders
+    - listitem:
+      - link "Inbox":
+        - /url: /inbox
+    - listitem:
+      - link "Account":
+        - /url: /account`;
+const NW_BODY_DRIFTED = NW_BODY.replace('link "Account"', 'link "Me"');
+const WANT_ACCOUNT = {
+  text: 'Account',
+  roles: ['button', 'link', 'menuitem', 'tab'],
+  key: 'mobile.app.myProfile',
+} as const;
 
 describe('drift diff', () => {
   it('takes named controls, headings and containers; not plain text; numbers folded once', () => {
@@ -201,7 +230,78 @@ describe('drift report and summary', () => {
   });
 });
 
+describe('drift outside main (Northwind tab bar)', () => {
+  const screen = 'mobileApp/ · Home';
+  it('a tab renamed in a nav outside main is reported renamed, in place', () => {
+    const r = driftReport(screen, { snapshot: NW_BODY }, NW_BODY_DRIFTED, [WANT_ACCOUNT]);
+    assert.equal(driftSummary(r), 'drift: link "Account" → "Me" (same place) on mobileApp/ · Home');
+    assert.deepEqual(r.diff?.added, []);
+    assert.deepEqual(r.diff?.removed, []);
+    assert.match(driftText(r), /renamed \(1\):\n {2}link "Account" → "Me" \(same place\)/);
+  });
+
+  it('closest names: controls of a wanted role before a paragraph', () => {
+    const r = driftReport(screen, { snapshot: NW_BODY }, NW_BODY_DRIFTED, [WANT_ACCOUNT]);
+    const closest = r.wanted[0]!.closest;
+    assert.ok(closest.length > 0);
+    assert.ok(
+      closest.every((c) => WANT_ACCOUNT.roles.includes(c.role as 'link')),
+      JSON.stringify(closest),
+    );
+    // with no control of a wanted role left, the rest still answer
+    const bare = driftReport(screen, undefined, NW_MAIN, [WANT_ACCOUNT]).wanted[0]!.closest;
+    assert.ok(
+      bare.some((c) => c.role === 'paragraph'),
+      JSON.stringify(bare),
+    );
+  });
+
+  it('not in place: one more control of the role than before is an addition, not a rename', () => {
+    const more = NW_BODY.replace('link "Account"', 'link "Me"').replace(
+      '      - link "Home":',
+      '      - link "Deals":\n        - /url: /deals\n    - listitem:\n      - link "Home":',
+    );
+    const r = driftReport(screen, { snapshot: NW_BODY }, more, [WANT_ACCOUNT]);
+    assert.deepEqual(r.diff?.renamed, []);
+    assert.match(driftSummary(r), /^drift: link "Account" removed on mobileApp\/ · Home; closest now link /);
+  });
+});
+
 describe('drift store', () => {
+  it('an old main-only snapshot (no format line) is not compared with; the next green run replaces it', async () => {
+    const root = await mkdtemp(join(tmpdir(), 'cw-drift-'));
+    try {
+      const store = new DriftStore(root, 'northwind', 'en');
+      const old = { screen: 'mobileApp/ · Home', url: 'http://x/', savedAt: '2026-11-29T09:00:00.000Z' };
+      const { mkdir, writeFile } = await import('node:fs/promises');
+      await mkdir(store.dir, { recursive: true });
+      // planted as the previous code wrote it: three header lines, then the snapshot of main
+      await writeFile(
+        join(store.dir, fileOf(old.screen)),
+        `# screen: ${old.screen}\n# url: ${old.url}\n# saved: ${old.savedAt}\n${NW_MAIN}\n`,
+      );
+      assert.equal(parseStored(formatStored({ ...old, snapshot: NW_MAIN, format: 1 }))?.format, 1);
+      const before = await store.load(old.screen);
+      assert.equal(before, undefined);
+      assert.equal(
+        driftSummary(driftReport(old.screen, before, NW_BODY_DRIFTED, [WANT_ACCOUNT])),
+        'drift: no green snapshot of mobileApp/ · Home to compare with',
+      );
+      // the same-place fallback passes old files by too
+      assert.equal(await store.load('mobileApp/ · Start'), undefined);
+      const green = {
+        ...old,
+        savedAt: '2026-11-30T09:00:00.000Z',
+        snapshot: NW_BODY,
+        format: SNAPSHOT_FORMAT,
+      };
+      await store.save(green);
+      assert.deepEqual(await store.load(old.screen), green);
+    } finally {
+      await rm(root, { recursive: true, force: true });
+    }
+  });
+
   it('round-trips a snapshot; falls back to the same place when the h1 drifted', async () => {
     const root = await mkdtemp(join(tmpdir(), 'cw-drift-'));
     try {
@@ -211,6 +311,7 @@ describe('drift store', () => {
         url: 'http://x/',
         savedAt: '2026-11-30T09:00:00.000Z',
         snapshot: WALLET,
+        format: SNAPSHOT_FORMAT,
       };
       assert.deepEqual(parseStored(formatStored(s)), s);
       await store.save(s);
