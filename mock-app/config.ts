@@ -58,6 +58,9 @@ const schema = z.object({
   MOCK_SEED_PASSWORD: z.string().min(8).max(200).optional(),
 });
 
+/** The mock's settings (MOCK_*); support/settings.ts reads their names. */
+export { schema as mockSchema };
+
 export type MockConfig = z.output<typeof schema> & { dbPath: string };
 
 export function loadMockConfig(env: Record<string, string | undefined> = process.env): MockConfig {

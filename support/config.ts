@@ -1,7 +1,8 @@
 import { config as loadDotenv } from 'dotenv';
 import { z } from 'zod';
-import { envBool, envPort, parseEnv } from './env.ts';
+import { ConfigError, envBool, envPort, parseEnv } from './env.ts';
 import { DEFAULT_DEGRADED_MS } from './report-categories.mjs';
+import { knownSettings, unknownSettingLine, unknownSettings } from './settings.ts';
 
 const positiveMs = z.coerce.number().int().positive();
 
@@ -60,11 +61,50 @@ export type Config = z.output<typeof configSchema>;
 
 let cached: Config | undefined;
 
-/** Reads `.env` (real env wins) and validates it once per process. Throws ConfigError naming each variable. */
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  if (env === process.env && cached) return cached;
+/** Set in the environment once the unknown-variable warnings are printed, so child runs do not repeat them. */
+const CHECKED_MARK = 'CARDWATCH_SETTINGS_CHECKED';
+
+/**
+ * Variables under cardwatch's prefixes that it does not read (support/settings.ts), one line each naming the
+ * closest known name: under `strictPrefixes` they are `errors`, the others `warnings`.
+ */
+export function settingsProblems(
+  env: Record<string, string | undefined>,
+  strictPrefixes: readonly string[] = [],
+): { errors: string[]; warnings: string[] } {
+  const errors: string[] = [];
+  const warnings: string[] = [];
+  for (const unknown of unknownSettings(env, knownSettings(Object.keys(configSchema.shape)))) {
+    const strict = strictPrefixes.some((p) => unknown.name.startsWith(p));
+    (strict ? errors : warnings).push(unknownSettingLine(unknown));
+  }
+  return { errors, warnings };
+}
+
+/**
+ * Reads `.env` (real env wins) and validates it once per process. Throws ConfigError naming each variable;
+ * a variable under `strictPrefixes` that cardwatch does not know is one of those errors (the monitor passes
+ * MONITOR_). Unknown variables under the other prefixes are warned about on stderr, once per process tree.
+ */
+export function loadConfig(
+  env: NodeJS.ProcessEnv = process.env,
+  strictPrefixes: readonly string[] = [],
+): Config {
+  if (env === process.env && cached && !strictPrefixes.length) return cached;
   if (env === process.env) loadDotenv({ quiet: true });
-  const parsed = parseEnv(configSchema, { ...env });
+  const { errors, warnings } = settingsProblems(env, strictPrefixes);
+  if (env === process.env && !env[CHECKED_MARK]) {
+    for (const line of warnings) console.warn(`cardwatch: warning: ${line}`);
+    env[CHECKED_MARK] = '1';
+  }
+  let parsed: Config;
+  try {
+    parsed = parseEnv(configSchema, { ...env });
+  } catch (error) {
+    if (error instanceof ConfigError) throw new ConfigError([...errors, ...error.problems]);
+    throw error;
+  }
+  if (errors.length) throw new ConfigError(errors);
   if (env === process.env) cached = parsed;
   return parsed;
 }
