@@ -281,9 +281,13 @@ export async function runCycle(deps: CycleDeps): Promise<CycleResult> {
     });
     suiteChange = applySuiteErrors(state, obs.suiteErrors, finished.toISOString());
     // HARDER: a removal way asking more of the buyer than its baseline (monitor/friction.ts).
+    // Baselines are per target: the profile's name (a profile that cannot load ran nothing to compare).
+    const target = (await loadTarget(cfg).catch(() => undefined))?.name ?? cfg.TARGET_PROFILE ?? cfg.TARGET;
     const friction = await frictionStep(state.friction, join(runDir, 'allure-results'), {
       runId,
       now: finished.toISOString(),
+      target,
+      reportsDir: cfg.REPORTS_DIR,
       log,
       report: `${cfg.publicUrl}${reportBase}`,
     });

@@ -1,10 +1,10 @@
 // HARDER: a removal way that asks more of the buyer than its baseline (more actions, more personal-data
 // fields, new serious/critical accessibility violations) is a state of its own, apart from down. Pure
 // state folding here; the figures come from the run's friction records (support/friction/results.ts),
-// the comparison from support/friction/compare.ts, the baselines from the committed file or, for a
-// scenario it does not list, the scenario's first green run.
+// the comparison from support/friction/compare.ts, the baselines the target's own: the committed file's
+// entry for it or, for a scenario it does not list, the scenario's first green run on that target.
 import {
-  type BaselineFile,
+  baselineFingerprint,
   baselineOf,
   type FrictionBaseline,
   harderThan,
@@ -47,6 +47,8 @@ export interface FrictionProcedureState {
   since: string;
   /** Per scenario key: what is harder than its baseline now (absent = not harder). */
   harder: Record<string, string[]>;
+  /** Per harder scenario key: the baseline it was judged against (baselineFingerprint); another one makes it stale. */
+  against?: Record<string, string>;
   /** Per harder scenario key whose walk failed: the step it failed at ('' unknown; its figures count up to there). */
   failedAt?: Record<string, string>;
   last?: FrictionFigures;
@@ -55,9 +57,9 @@ export interface FrictionProcedureState {
 }
 
 export interface FrictionState {
+  /** The target (profile name) these procedures were measured on; another target starts afresh. */
+  target?: string;
   procedures: Record<string, FrictionProcedureState>;
-  /** Baselines taken from a scenario's first green run, for scenarios the committed file does not list. */
-  firstGreen: Record<string, FrictionBaseline & { runId: string }>;
 }
 
 export interface FrictionChange {
@@ -72,14 +74,18 @@ export interface FrictionChange {
 export interface FrictionOptions {
   runId: string;
   now: string;
-  /** The committed baselines (baselines/friction.json), if any. */
-  baselines?: BaselineFile;
+  /** The target measured (its profile name). */
+  target: string;
+  /** The target's committed baselines (baselines/friction.json), by record key. */
+  baselines?: Record<string, FrictionBaseline>;
+  /** The target's first-green baselines (REPORTS_DIR/friction-baselines.json), by record key. */
+  firstGreen?: Record<string, FrictionBaseline>;
   /** Cycles kept per procedure for the strip and the sparkline. */
   keep: number;
 }
 
 export function emptyFrictionState(): FrictionState {
-  return { procedures: {}, firstGreen: {} };
+  return { procedures: {} };
 }
 
 const figuresOf = (r: FrictionRecord, runId: string): FrictionFigures => ({
@@ -99,14 +105,27 @@ const figuresOf = (r: FrictionRecord, runId: string): FrictionFigures => ({
  * A scenario that failed was counted up to its failure: it raises HARDER when that part already
  * exceeds the baseline (DOWN may come too: the states are apart), never clears it, never becomes a
  * baseline. Linking ways are measured and kept, never alerted.
+ *
+ * A scenario with no baseline on this target takes this run as its baseline when it passed (answered
+ * in `firstGreen`, for the caller to keep): a new target never starts HARDER. A HARDER judged against
+ * another baseline than today's (reset, rewritten, or another target) is dropped as stale.
  */
 export function applyFriction(
   prev: FrictionState | undefined,
   records: FrictionRecord[],
   opts: FrictionOptions,
-): { state: FrictionState; changes: FrictionChange[] } {
-  const state: FrictionState = structuredClone(prev ?? emptyFrictionState());
+): {
+  state: FrictionState;
+  changes: FrictionChange[];
+  firstGreen: Record<string, FrictionBaseline & { runId: string }>;
+} {
+  const fresh = !prev || (prev.target !== undefined && prev.target !== opts.target);
+  const state: FrictionState = fresh ? emptyFrictionState() : structuredClone(prev);
+  // A state of version 1 kept first-green baselines for every target in one map: not this target's.
+  delete (state as { firstGreen?: unknown }).firstGreen;
+  state.target = opts.target;
   const changes: FrictionChange[] = [];
+  const firstGreen: Record<string, FrictionBaseline & { runId: string }> = {};
   const procedures = [...new Set(records.map((r) => r.procedure))].sort();
   for (const procedure of procedures) {
     const mine = records.filter((r) => r.procedure === procedure);
@@ -119,23 +138,34 @@ export function applyFriction(
     };
     for (const r of mine) {
       const now = baselineOf(r);
-      const base = opts.baselines?.baselines[r.key] ?? state.firstGreen[r.key];
-      if (!base) {
-        if (r.passed !== false) state.firstGreen[r.key] = { ...now, runId: opts.runId };
-        continue;
-      }
-      const harder = isRemovalWay(procedure) ? harderThan(now, base) : [];
-      // A failed walk counts up to its failure: it can show harder (counts only grow), never easier.
+      const base = opts.baselines?.[r.key] ?? opts.firstGreen?.[r.key] ?? firstGreen[r.key];
       const failedAt = { ...proc.failedAt };
-      if (harder.length) {
-        proc.harder[r.key] = harder.map((c) => c.detail);
-        if (r.passed === false) failedAt[r.key] = r.failedStep ?? '';
-        else delete failedAt[r.key];
-      } else if (r.passed !== false) {
+      const against = { ...proc.against };
+      const print = base && baselineFingerprint(base);
+      if (proc.harder[r.key] && against[r.key] !== print) {
+        // Judged against a baseline that is no longer this scenario's: stale.
         delete proc.harder[r.key];
         delete failedAt[r.key];
+        delete against[r.key];
+      }
+      if (!base) {
+        if (r.passed !== false) firstGreen[r.key] = { ...now, runId: opts.runId };
+      } else {
+        const harder = isRemovalWay(procedure) ? harderThan(now, base) : [];
+        // A failed walk counts up to its failure: it can show harder (counts only grow), never easier.
+        if (harder.length) {
+          proc.harder[r.key] = harder.map((c) => c.detail);
+          against[r.key] = print!;
+          if (r.passed === false) failedAt[r.key] = r.failedStep ?? '';
+          else delete failedAt[r.key];
+        } else if (r.passed !== false) {
+          delete proc.harder[r.key];
+          delete failedAt[r.key];
+          delete against[r.key];
+        }
       }
       proc.failedAt = Object.keys(failedAt).length ? failedAt : undefined;
+      proc.against = Object.keys(against).length ? against : undefined;
     }
     const rep = representative(mine, procedure);
     const next = Object.keys(proc.harder).length ? 'harder' : 'normal';
@@ -187,7 +217,7 @@ export function applyFriction(
     }
     state.procedures[procedure] = proc;
   }
-  return { state, changes };
+  return { state, changes, firstGreen };
 }
 
 /**

@@ -1,30 +1,40 @@
 // npm run friction: how hard is each way of removing a card, compared with linking one (L1), from the
 // friction records of the last run's allure-results. `-- --write-baseline` accepts that run's
-// figures as the baselines the monitor's HARDER alert compares against (baselines/friction.json).
+// figures as the current target's baselines the monitor's HARDER alert compares against
+// (baselines/friction.json, keyed by target); `-- --reset-baseline` drops the target's first-green
+// baselines the monitor keeps (REPORTS_DIR/friction-baselines.json) so its next green run is the baseline.
 import { existsSync } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname, join, relative } from 'node:path';
+import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../support/config.ts';
 import { ConfigError } from '../support/env.ts';
 import {
   BASELINE_FILE,
-  type BaselineFile,
   baselineOf,
+  baselinesFor,
+  type FrictionBaseline,
   harderThan,
   isRemovalWay,
+  localBaselineFileOf,
   readBaselineFile,
+  withBaselines,
+  withoutTarget,
+  writeBaselineFile,
 } from '../support/friction/compare.ts';
+import { loadTarget } from '../support/load-target.ts';
 import type { FrictionRecord } from '../support/friction/record.ts';
 import { readFrictionRecords, representative } from '../support/friction/results.ts';
 import { PROCEDURES } from '../support/procedures.ts';
 import { groupScenarios, readResults } from './lib/allure-results.ts';
 
 const WAYS = ['L1', 'R1', 'R2', 'R3', 'R4', 'R5', 'R6'] as const;
-const USAGE = `usage: npm run friction -- [--results DIR] [--write-baseline] [--baseline FILE]
+const USAGE = `usage: npm run friction -- [--results DIR] [--write-baseline | --reset-baseline] [--baseline FILE] [--target NAME]
   --results DIR      allure-results of the run to read (default REPORTS_DIR/allure-results)
-  --write-baseline   accept this run's passed scenarios as the baselines (merged into FILE)
-  --baseline FILE    the baseline file (default baselines/friction.json)`;
+  --write-baseline   accept this run's passed scenarios as the target's baselines (merged into FILE under the target)
+  --reset-baseline   forget the target's first-green baselines the monitor keeps in REPORTS_DIR/friction-baselines.json:
+                     its next green run becomes the baseline, and a HARDER judged against the old one clears
+  --baseline FILE    the committed baseline file (default baselines/friction.json)
+  --target NAME      the target's profile name (default: the one TARGET / TARGET_PROFILE load)`;
 
 const seriousOf = (r: FrictionRecord) =>
   r.a11y.skipped === 'AXE=off' ? '—' : `${r.a11y.byImpact.critical}/${r.a11y.byImpact.serious}`;
@@ -50,9 +60,9 @@ function versus(r: FrictionRecord, link: FrictionRecord | undefined): string {
   return parts.join(', ');
 }
 
-/** Harder-than-baseline, or "=" / "easier", or "" without a baseline entry. */
-function versusBaseline(r: FrictionRecord, baselines: BaselineFile | undefined): string {
-  const base = baselines?.baselines[r.key];
+/** Harder-than-baseline, or "=" / "easier", or "no baseline" without the target's entry. */
+function versusBaseline(r: FrictionRecord, baselines: Record<string, FrictionBaseline>): string {
+  const base = baselines[r.key];
   if (!base) return 'no baseline';
   const harder = harderThan(baselineOf(r), base);
   if (harder.length) return `HARDER: ${harder.map((c) => c.detail).join('; ')}`;
@@ -64,7 +74,9 @@ async function main(): Promise<number> {
     options: {
       results: { type: 'string' },
       'write-baseline': { type: 'boolean', default: false },
+      'reset-baseline': { type: 'boolean', default: false },
       baseline: { type: 'string' },
+      target: { type: 'string' },
       help: { type: 'boolean', default: false },
     },
   });
@@ -75,6 +87,24 @@ async function main(): Promise<number> {
   const cfg = loadConfig();
   const resultsDir = values.results ?? join(cfg.REPORTS_DIR, 'allure-results');
   const baselineFile = values.baseline ?? BASELINE_FILE;
+  const target = values.target ?? (await loadTarget(cfg)).name;
+  const localFile = localBaselineFileOf(cfg.REPORTS_DIR);
+  if (values['reset-baseline']) {
+    const local = readBaselineFile(localFile);
+    const n = Object.keys(baselinesFor(local, target)).length;
+    if (n) await writeBaselineFile(localFile, withoutTarget(local, target));
+    console.log(
+      n
+        ? `[friction] forgot ${n} first-green baseline(s) of ${target} in ${localFile}: the monitor's next green run is the new baseline`
+        : `[friction] ${localFile} holds no first-green baseline of ${target}: nothing to reset`,
+    );
+    const committed = Object.keys(baselinesFor(readBaselineFile(baselineFile), target)).length;
+    if (committed)
+      console.log(
+        `[friction] ${relative(process.cwd(), baselineFile)} still holds ${committed} committed baseline(s) of ${target}, which win over first-green runs: replace them from a green run with --write-baseline`,
+      );
+    return 0;
+  }
   if (!existsSync(resultsDir)) {
     console.error(`[friction] no results at ${resultsDir}: run "npm run e2e" first, or pass --results DIR`);
     return 2;
@@ -87,7 +117,12 @@ async function main(): Promise<number> {
     return 2;
   }
   const records = scenarios.map((s) => s.record);
-  const baselines = readBaselineFile(baselineFile);
+  const committed = readBaselineFile(baselineFile);
+  // The target's own baselines: committed ones first, else the monitor's first green run.
+  const baselines = {
+    ...baselinesFor(readBaselineFile(localFile), target),
+    ...baselinesFor(committed, target),
+  };
   const chosen = new Map(WAYS.map((w) => [w, representative(records, w)] as const));
   const link = chosen.get('L1');
 
@@ -130,7 +165,7 @@ async function main(): Promise<number> {
   }
   console.log(`Friction of each way to remove a card, against linking one at checkout (L1)`);
   console.log(
-    `from ${relative(process.cwd(), resultsDir) || resultsDir}; procedure steps only (setup and checks excluded)\n`,
+    `from ${relative(process.cwd(), resultsDir) || resultsDir}; procedure steps only (setup and checks excluded); baselines of target ${target}\n`,
   );
   console.log(table(rows));
 
@@ -172,21 +207,12 @@ async function main(): Promise<number> {
 
   if (values['write-baseline']) {
     const passed = records.filter((r) => r.passed !== false);
-    const next: BaselineFile = {
-      version: 1,
-      written: new Date().toISOString(),
-      source: relative(process.cwd(), resultsDir) || resultsDir,
-      baselines: { ...baselines?.baselines },
-    };
-    for (const r of passed) next.baselines[r.key] = baselineOf(r);
-    next.baselines = Object.fromEntries(
-      Object.entries(next.baselines).sort(([a], [b]) => a.localeCompare(b)),
-    );
-    await mkdir(dirname(baselineFile), { recursive: true });
-    await writeFile(baselineFile, `${JSON.stringify(next, null, 2)}\n`);
+    const source = relative(process.cwd(), resultsDir) || resultsDir;
+    const taken = Object.fromEntries(passed.map((r) => [r.key, baselineOf(r)]));
+    await writeBaselineFile(baselineFile, withBaselines(committed, target, taken, source));
     const failed = records.length - passed.length;
     console.log(
-      `\n[friction] wrote ${passed.length} baseline(s) to ${relative(process.cwd(), baselineFile)}` +
+      `\n[friction] wrote ${passed.length} baseline(s) of ${target} to ${relative(process.cwd(), baselineFile)}` +
         (failed ? ` (${failed} failed scenario(s) left as they were)` : ''),
     );
   }

@@ -1,6 +1,6 @@
 // A scenario's friction record in its Allure result: a small table (text/markdown) a reader sees,
 // the record as JSON (what `npm run friction` and the monitor read back), labels to group or filter by.
-import { baselineOf, type FrictionBaseline, harderThan, readBaselineFile } from './compare.ts';
+import { baselineOf, baselinesFor, type FrictionBaseline, harderThan, readBaselineFile } from './compare.ts';
 import { type FrictionRecord, IMPACTS } from './record.ts';
 
 /** The attachment names the readers look for. */
@@ -76,10 +76,12 @@ export type AttachFile = (name: string, body: Buffer, contentType: string) => Pr
 export async function writeFriction(
   r: FrictionRecord,
   attach: AttachFile,
+  /** The target's profile name: only its own committed baseline is shown (none without it). */
+  target?: string,
 ): Promise<{ name: string; value: string }[]> {
   let base: FrictionBaseline | undefined;
   try {
-    base = readBaselineFile()?.baselines[r.key];
+    base = target ? baselinesFor(readBaselineFile(), target)[r.key] : undefined;
   } catch (error) {
     console.warn(`[friction] baseline ignored: ${(error as Error).message}`);
   }

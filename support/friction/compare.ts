@@ -1,10 +1,12 @@
 // A procedure's friction baseline and what "harder" means against it: the one comparison the
 // report's table, `npm run friction` and the monitor's HARDER state all use.
 import { readFileSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FrictionRecord } from './record.ts';
 
-/** The committed baselines (`npm run friction -- --write-baseline`). */
+/** The committed baselines, by target (`npm run friction -- --write-baseline`). */
 export const BASELINE_FILE = fileURLToPath(new URL('../../baselines/friction.json', import.meta.url));
 
 /** What a scenario's procedure asked of the buyer when it was accepted as normal. */
@@ -24,14 +26,26 @@ export interface FrictionBaseline {
   seriousA11y?: string[];
 }
 
-export interface BaselineFile {
-  version: 1;
-  /** ISO time and the results folder it was written from. */
+/** One target's baselines (by FrictionRecord.key, which holds the locale), and where they came from. */
+export interface TargetBaselines {
+  /** ISO time and the results folder (or run) they were taken from. */
   written: string;
   source: string;
-  /** By FrictionRecord.key. */
   baselines: Record<string, FrictionBaseline>;
 }
+
+/**
+ * A baseline file: the committed baselines/friction.json, or the first-green baselines the monitor
+ * keeps beside its state (REPORTS_DIR/friction-baselines.json). Keyed by target (the profile's name,
+ * e.g. `mock-en`): a target is only ever compared with its own baselines.
+ */
+export interface BaselineFile {
+  version: 2;
+  targets: Record<string, TargetBaselines>;
+}
+
+/** The monitor's first-green baselines, beside its state.json. */
+export const localBaselineFileOf = (reportsDir: string) => join(reportsDir, 'friction-baselines.json');
 
 export function baselineOf(r: FrictionRecord): FrictionBaseline {
   return {
@@ -123,7 +137,10 @@ export function harderThan(now: FrictionBaseline, base: FrictionBaseline): Frict
 /** Removal ways (R1-R6) raise HARDER; linking ways are measured and compared, never alerted. */
 export const isRemovalWay = (procedure: string) => /^R\d+$/.test(procedure);
 
-/** The committed baselines, or undefined when the file does not exist. Throws on a malformed file. */
+/**
+ * A baseline file, or undefined when it does not exist. Throws on a malformed file, and on a
+ * version-1 file (one set of baselines for every target) with how to move it under its target.
+ */
 export function readBaselineFile(file = BASELINE_FILE): BaselineFile | undefined {
   let text: string;
   try {
@@ -132,8 +149,56 @@ export function readBaselineFile(file = BASELINE_FILE): BaselineFile | undefined
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw error;
   }
-  const parsed = JSON.parse(text) as BaselineFile;
-  if (parsed.version !== 1 || typeof parsed.baselines !== 'object')
-    throw new Error(`${file}: not a friction baseline file (version 1 with "baselines")`);
-  return parsed;
+  const parsed = JSON.parse(text) as { version?: unknown; targets?: unknown; baselines?: unknown };
+  if (parsed.version === 1 && typeof parsed.baselines === 'object')
+    throw new Error(
+      `${file}: an old (version 1) friction baseline file, one set for every target; version 2 keys baselines by target. ` +
+        `Move it under the profile name it was measured on: {"version": 2, "targets": {"<name>": {"written", "source", "baselines"}}}, ` +
+        `or write it anew from a green run: npm run friction -- --write-baseline`,
+    );
+  if (parsed.version !== 2 || typeof parsed.targets !== 'object' || parsed.targets === null)
+    throw new Error(`${file}: not a friction baseline file (version 2 with "targets")`);
+  return parsed as BaselineFile;
+}
+
+/** The target's baselines in a file (empty when it has none). */
+export const baselinesFor = (
+  file: BaselineFile | undefined,
+  target: string,
+): Record<string, FrictionBaseline> => file?.targets[target]?.baselines ?? {};
+
+/** `file` with `baselines` merged into the target's (new entries replace old ones, keys sorted). */
+export function withBaselines(
+  file: BaselineFile | undefined,
+  target: string,
+  baselines: Record<string, FrictionBaseline>,
+  source: string,
+  written = new Date().toISOString(),
+): BaselineFile {
+  const merged = { ...file?.targets[target]?.baselines, ...baselines };
+  const sorted = Object.fromEntries(Object.entries(merged).sort(([a], [b]) => a.localeCompare(b)));
+  return {
+    version: 2,
+    targets: { ...file?.targets, [target]: { written, source, baselines: sorted } },
+  };
+}
+
+/** `file` without the target's baselines. */
+export function withoutTarget(file: BaselineFile | undefined, target: string): BaselineFile {
+  const targets = { ...file?.targets };
+  delete targets[target];
+  return { version: 2, targets };
+}
+
+/** Writes a baseline file (its folder made if needed). */
+export async function writeBaselineFile(file: string, content: BaselineFile): Promise<void> {
+  await mkdir(dirname(file), { recursive: true });
+  await writeFile(file, `${JSON.stringify(content, null, 2)}\n`);
+}
+
+/** A baseline's identity apart from its timing: a HARDER judged against another one is stale. */
+export function baselineFingerprint(b: FrictionBaseline): string {
+  const { seconds: _s, ...rest } = b as FrictionBaseline & { runId?: string };
+  delete (rest as { runId?: string }).runId;
+  return JSON.stringify(rest);
 }

@@ -199,6 +199,6 @@ export class FrictionRecorder {
     this.tally.end();
     this.finished = this.record(passed);
     recorders.delete(this.context);
-    return writeFriction(this.finished, attach);
+    return writeFriction(this.finished, attach, this.opts.target.name);
   }
 }

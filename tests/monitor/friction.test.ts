@@ -5,7 +5,12 @@ import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { type BaselineFile, baselineOf } from '../../support/friction/compare.ts';
+import {
+  type BaselineFile,
+  baselineOf,
+  baselinesFor,
+  type FrictionBaseline,
+} from '../../support/friction/compare.ts';
 import type { FrictionRecord } from '../../support/friction/record.ts';
 import { Registry } from 'prom-client';
 import { loadMonitorConfig } from '../../monitor/config.ts';
@@ -42,25 +47,33 @@ function rec(procedure: string, over: Partial<FrictionRecord> = {}): FrictionRec
 
 const clean = () => [rec('R3'), rec('R4'), rec('R6'), rec('L1', { actions: 6 })];
 
+/** First-green baselines the caller (monitor/friction-cycle.ts) keeps, by the state they came with. */
+const keptFirstGreen = new WeakMap<FrictionState, Record<string, FrictionBaseline>>();
+
 function cycle(
   prev: FrictionState | undefined,
   records: FrictionRecord[],
   n: number,
   baselines?: BaselineFile,
 ) {
-  return applyFriction(prev, records, {
+  const kept = (prev && keptFirstGreen.get(prev)) ?? {};
+  const out = applyFriction(prev, records, {
     runId: `run-${n}`,
     now: `2026-11-30T0${n}:00:00Z`,
     keep: 3,
-    baselines,
+    target: 't',
+    baselines: baselinesFor(baselines, 't'),
+    firstGreen: kept,
   });
+  keptFirstGreen.set(out.state, { ...kept, ...out.firstGreen });
+  return out;
 }
 
 describe('HARDER (monitor/friction.ts)', () => {
   it('takes the first green run as the baseline and alerts nothing', () => {
-    const { state, changes } = cycle(undefined, clean(), 1);
+    const { state, changes, firstGreen } = cycle(undefined, clean(), 1);
     assert.deepEqual(changes, []);
-    assert.deepEqual(Object.keys(state.firstGreen).sort(), [
+    assert.deepEqual(Object.keys(firstGreen).sort(), [
       'L1 | L1 way',
       'R3 | R3 way',
       'R4 | R4 way',
@@ -156,10 +169,14 @@ describe('HARDER (monitor/friction.ts)', () => {
 
   it('compares against the committed baseline before a first green run', () => {
     const committed: BaselineFile = {
-      version: 1,
-      written: 'x',
-      source: 'x',
-      baselines: { 'R3 | R3 way': { ...baselineOf(rec('R3')), actions: 2 } },
+      version: 2,
+      targets: {
+        t: {
+          written: 'x',
+          source: 'x',
+          baselines: { 'R3 | R3 way': { ...baselineOf(rec('R3')), actions: 2 } },
+        },
+      },
     };
     const { changes } = cycle(undefined, clean(), 1, committed);
     assert.deepEqual(
