@@ -4,6 +4,7 @@
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ConfigError } from '../support/env.ts';
+import { isSetupError, loadTarget } from '../support/load-target.ts';
 import { loadMonitorConfig, type MonitorConfig } from './config.ts';
 import { runCycle } from './cycle.ts';
 import { startDaemon } from './daemon.ts';
@@ -17,7 +18,23 @@ async function once(cfg: MonitorConfig, extraArgs: string[]): Promise<number> {
   return result.exitCode;
 }
 
+/**
+ * The daemon checks the target's profile at start (schema, the labels its procedures need, allowed hosts,
+ * pool size), as each cycle's run does: a broken profile stops it now, exit 2 with the run's one line per
+ * problem, instead of at the first scheduled cycle. Each cycle still re-reads it (it may be edited).
+ */
+async function checkTarget(cfg: MonitorConfig): Promise<void> {
+  try {
+    await loadTarget(cfg);
+  } catch (error) {
+    if (!isSetupError(error)) throw error;
+    console.error(error.message);
+    process.exit(2);
+  }
+}
+
 async function daemon(cfg: MonitorConfig, extraArgs: string[]): Promise<void> {
+  await checkTarget(cfg);
   const running = await startDaemon({ cfg, log, extraArgs });
   const shutdown = async (signal: string) => {
     await running.stop(signal);
