@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { config as loadDotenv } from 'dotenv';
 import { z } from 'zod';
 import { ConfigError, envBool, envPort, parseEnv } from './env.ts';
@@ -64,6 +65,25 @@ let cached: Config | undefined;
 /** Set in the environment once the unknown-variable warnings are printed, so child runs do not repeat them. */
 const CHECKED_MARK = 'CARDWATCH_SETTINGS_CHECKED';
 
+/** Names the env file to read instead of `./.env` (e.g. one per monitored target); set in the real environment. */
+export const ENV_FILE_VAR = 'CARDWATCH_ENV_FILE';
+
+/**
+ * Reads CARDWATCH_ENV_FILE, else `./.env` when there is one, into `env` (real variables win). A named file
+ * that cannot be read is a problem line; a missing `./.env` is not.
+ */
+function readEnvFile(env: NodeJS.ProcessEnv): string | undefined {
+  const named = env[ENV_FILE_VAR];
+  if (named && !existsSync(named)) return `${ENV_FILE_VAR}: no file at "${named}"`;
+  const result = loadDotenv({
+    quiet: true,
+    path: named || '.env',
+    processEnv: env as Record<string, string>,
+  });
+  if (named && result.error) return `${ENV_FILE_VAR}: cannot read "${named}": ${result.error.message}`;
+  return undefined;
+}
+
 /**
  * Variables under cardwatch's prefixes that it does not read (support/settings.ts), one line each naming the
  * closest known name: under `strictPrefixes` they are `errors`, the others `warnings`.
@@ -82,7 +102,7 @@ export function settingsProblems(
 }
 
 /**
- * Reads `.env` (real env wins) and validates it once per process. Throws ConfigError naming each variable;
+ * Reads `.env`, or the file CARDWATCH_ENV_FILE names (real env wins), and validates it once per process. Throws ConfigError naming each variable;
  * a variable under `strictPrefixes` that cardwatch does not know is one of those errors (the monitor passes
  * MONITOR_). Unknown variables under the other prefixes are warned about on stderr, once per process tree.
  */
@@ -91,12 +111,13 @@ export function loadConfig(
   strictPrefixes: readonly string[] = [],
 ): Config {
   if (env === process.env && cached && !strictPrefixes.length) return cached;
-  if (env === process.env) loadDotenv({ quiet: true });
+  const fileProblem = env === process.env ? readEnvFile(env) : undefined;
   const { errors, warnings } = settingsProblems(env, strictPrefixes);
   if (env === process.env && !env[CHECKED_MARK]) {
     for (const line of warnings) console.warn(`cardwatch: warning: ${line}`);
     env[CHECKED_MARK] = '1';
   }
+  if (fileProblem) errors.unshift(fileProblem);
   let parsed: Config;
   try {
     parsed = parseEnv(configSchema, { ...env });
