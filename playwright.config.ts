@@ -1,6 +1,6 @@
 import { defineConfig, devices } from '@playwright/test';
 import { defineBddConfig } from 'playwright-bdd';
-import { QUIET_CHROMIUM_ARGS, findChromium } from './support/browser.ts';
+import { describeBrowser, QUIET_CHROMIUM_ARGS, findChromium } from './support/browser.ts';
 import { loadConfig } from './support/config.ts';
 import { DESKTOP_DEVICE, MOBILE_DEVICE } from './support/devices.ts';
 import { loadTarget } from './support/load-target.ts';
@@ -43,7 +43,8 @@ export default defineConfig<object, { targetLocale: 'en' | 'id' | undefined }>({
         environmentInfo: {
           target: target.name,
           node: process.version,
-          browser: chromium?.source ?? 'unknown',
+          // the reporter runs in the main process only: workers (TEST_WORKER_INDEX) skip the --version call
+          browser: process.env.TEST_WORKER_INDEX === undefined ? describeBrowser(cfg, chromium) : '',
         },
       },
     ],

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { type Browser, chromium } from '@playwright/test';
 
@@ -21,6 +22,31 @@ export function findChromium(chromiumPath?: string): BrowserChoice | undefined {
   if (existsSync(DEBIAN_CHROMIUM))
     return { source: 'debian', executablePath: DEBIAN_CHROMIUM, path: DEBIAN_CHROMIUM };
   return undefined;
+}
+
+/**
+ * What the run's browser is, for the report's environment: the binary's own `--version` line and where it
+ * was found, e.g. `Chromium 131.0.6778.85 (debian: /usr/lib/chromium/chromium)`. With BROWSER_WS_ENDPOINT
+ * the browser is the server's, whose version is known only once connected: it says so. A binary that does
+ * not answer `--version` in 5 s is named with that fact instead of a version.
+ */
+export function describeBrowser(
+  cfg: { BROWSER_WS_ENDPOINT?: string },
+  choice: BrowserChoice | undefined,
+): string {
+  if (cfg.BROWSER_WS_ENDPOINT)
+    return 'the browser server at BROWSER_WS_ENDPOINT (its version: see a test trace)';
+  if (!choice) return 'no Chromium found';
+  try {
+    const version = execFileSync(choice.path, ['--version'], {
+      encoding: 'utf8',
+      timeout: 5000,
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }).trim();
+    return `${version || 'Chromium, no version printed'} (${choice.source}: ${choice.path})`;
+  } catch (error) {
+    return `Chromium, version unknown: ${(error as Error).message.split('\n')[0]} (${choice.source}: ${choice.path})`;
+  }
 }
 
 /** Flags that keep Chromium off the (closed) network at start; harmless where the network is open. */
