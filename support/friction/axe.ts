@@ -119,10 +119,14 @@ export async function scanScreen(page: Page, screen: string): Promise<A11yScreen
   const file = print ? join(AXE_CACHE_DIR, `${print}.json`) : undefined;
   let violations = file ? kept(file) : undefined;
   if (!violations) {
-    // Violations only: axe then builds selectors for the failing nodes, not for every passed one.
+    // Violations only: axe then builds selectors for the failing nodes, not for every passed one. A page
+    // without frames (print defined) is scanned with axe.run in the page itself ("legacy mode"): the same
+    // rules and result, without the per-frame partial runs and the blank page the default mode opens in
+    // the scenario's context to merge them; a page with frames gets the default, cross-origin frames included.
     const results = await new AxeBuilder({ page })
       .withTags(WCAG_TAGS)
       .options({ resultTypes: ['violations'] })
+      .setLegacyMode(print !== undefined)
       .analyze();
     violations = results.violations.map((v) => ({
       rule: v.id,
