@@ -48,12 +48,19 @@ export function janitorSummary(reportsDir: string): JanitorSummary | undefined {
   const lines = readFileSync(file, 'utf8').split('\n').filter(Boolean);
   const results = lines.map(
     (l) =>
-      JSON.parse(l) as { ok: boolean; removed: string[]; when: string; scenario: string; error?: string },
+      JSON.parse(l) as {
+        ok: boolean;
+        removed: string[];
+        when: string;
+        scenario: string;
+        account: string;
+        error?: string;
+      },
   );
   return {
     cleanups: results.length,
     removed: results.reduce((n, r) => n + r.removed.length, 0),
-    failed: results.filter((r) => !r.ok).map((r) => `${r.when} "${r.scenario}": ${r.error}`),
+    failed: results.filter((r) => !r.ok).map((r) => `${r.when} "${r.scenario}" (${r.account}): ${r.error}`),
   };
 }
 
@@ -77,8 +84,8 @@ export function skippedWithReasons(reportsDir: string): string[] {
   if (!existsSync(file)) return skippedByCucumber(join(reportsDir, 'cucumber', 'messages.ndjson'));
   const lines: string[] = [];
   const walk = (suite: JsonSuite, feature: string) => {
+    // (a `--list` run reports every test as skipped, with no results)
     for (const spec of suite.specs ?? [])
-      // (a `--list` run reports every test as skipped, with no results)
       for (const test of spec.tests)
         if (test.status === 'skipped' && test.results?.length) {
           const reason = test.annotations?.find((a) => a.type === 'skip')?.description ?? 'no reason given';
