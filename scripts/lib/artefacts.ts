@@ -16,11 +16,14 @@ export const RUN_ARTEFACTS = [
   'suite.log',
 ];
 
-/** Redacts every file the run wrote (results, attachments, traces, JSON, logs); returns how many changed. */
-export function redactArtefacts(reportsDir: string, set: SecretSet): number {
+/**
+ * Redacts every file the run wrote (results, attachments, traces, JSON, logs) and the folders it keeps
+ * across runs (`kept`: the drift store, whose aria snapshots hold the values of text fields); returns
+ * how many files changed.
+ */
+export function redactArtefacts(reportsDir: string, set: SecretSet, kept: readonly string[] = []): number {
   let changed = 0;
-  for (const part of RUN_ARTEFACTS) {
-    const path = join(reportsDir, part);
+  for (const path of [...RUN_ARTEFACTS.map((part) => join(reportsDir, part)), ...kept]) {
     if (!existsSync(path)) continue;
     if (statSync(path).isDirectory()) changed += redactTree(path, set).length;
     else {

@@ -7,6 +7,7 @@ import { createWriteStream, existsSync } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type Config, loadConfig } from '../../support/config.ts';
+import { driftDirOf } from '../../support/drift/store.ts';
 import { ConfigError } from '../../support/env.ts';
 import { isSetupError, loadTarget } from '../../support/load-target.ts';
 import { localServerCommand, mockServerCommand } from '../../support/mock-server.ts';
@@ -18,11 +19,11 @@ import { groupScenarios, readResults } from './allure-results.ts';
 import { type JanitorSummary, janitorSummary, redactArtefacts, skippedWithReasons } from './artefacts.ts';
 import { bddgenIfChanged } from './bddgen.ts';
 import { featureFiles, validateFeatures } from './features.ts';
-import { type RunningMock, startServer } from './mock-process.ts';
 import { runMain } from './main.ts';
-import { runnerCommand } from './runner-command.ts';
+import { type RunningMock, startServer } from './mock-process.ts';
 import { generateReport } from './report.ts';
 import { type ChildExit, startChild, stopAll } from './run.ts';
+import { runnerCommand } from './runner-command.ts';
 import {
   formatSuiteError,
   type SuiteError,
@@ -324,7 +325,7 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteOutcome> {
     addErrors(suiteErrorsFromCucumber(join(reportsDir, 'cucumber', 'messages.ndjson')), false);
 
   // Redaction as the net, on every target: the console was redacted line by line, now every artefact.
-  const redactedFiles = redactArtefacts(reportsDir, secrets);
+  const redactedFiles = redactArtefacts(reportsDir, secrets, [driftDirOf(cfg)]);
   if (redactedFiles) say(`secrets redacted from ${redactedFiles} artefact files`);
   const resultsDir = join(reportsDir, 'allure-results');
   if (excluded.size) {

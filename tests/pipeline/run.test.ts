@@ -109,4 +109,20 @@ describe('redaction of what a run leaves behind', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it('redacts the folders a run keeps across runs (the drift store: aria snapshots hold text-field values)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cw-artefacts-'));
+    const drift = join(dir, 'elsewhere', 'drift');
+    try {
+      mkdirSync(join(drift, 'mock', 'en'), { recursive: true });
+      const snapshot = join(drift, 'mock', 'en', 'wallet.yml');
+      writeFileSync(snapshot, `- textbox "Card number": ${CARD}\n- textbox "Password": ${PASSWORD}\n`);
+      assert.equal(redactArtefacts(dir, SET), 0, 'not under REPORTS_DIR: untouched without kept');
+      assert.equal(redactArtefacts(dir, SET, [drift]), 1);
+      assert.deepEqual(scanTree(drift, SET).leaks, []);
+      assert.match(readFileSync(snapshot, 'utf8'), /1111/, 'last 4 stay');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
