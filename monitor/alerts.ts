@@ -31,7 +31,11 @@ export interface AlertItem {
   line: string;
   /** Facts its scenarios checked on the way. */
   context?: string[];
-  /** Failed clean-ups of the sandbox accounts: warnings, not the procedure's failure. */
+  /**
+   * Failed clean-ups of the sandbox accounts met by its scenarios: warnings, not the procedure's failure.
+   * Machine-readable only: the message shows them once, in the cycle's janitor block (cyclePayload), never
+   * on the entry's line (they are a fact of the cycle's sandbox, the same for every procedure).
+   */
   janitorWarnings?: string[];
   report?: string;
 }
@@ -118,7 +122,6 @@ export function changeItem(change: StateChange, publicUrl: string): AlertItem {
     what += `; last failure: ${explain(last.step, ev, last.error)}`;
   const extra: string[] = [];
   if (change.context.length) extra.push(`context ${change.context.join(', ')}`);
-  if (change.janitorWarnings.length) extra.push(`janitor warning: ${change.janitorWarnings.join('; ')}`);
   return {
     kind: change.kind,
     procedure: change.procedure,
@@ -190,14 +193,16 @@ export function cyclePayload(
     (i) =>
       `${ICON[i.kind]} ${esc(i.procedure ? i.line.replace(i.procedure, title(i.procedure)) : i.line)}${i.report ? ` <${i.report}|report>` : ''}`,
   );
-  const janitor = meta.janitorWarnings?.length
+  // once per cycle: the same warning met by several scenarios or procedures is listed once
+  const warnings = [...new Set(meta.janitorWarnings ?? items.flatMap((i) => i.janitorWarnings ?? []))];
+  const janitor = warnings.length
     ? [
         {
           type: 'context',
           elements: [
             {
               type: 'mrkdwn',
-              text: esc(`Sandbox janitor warnings (not failures): ${meta.janitorWarnings.join('; ')}`),
+              text: esc(`Sandbox janitor warnings (not failures): ${warnings.join('; ')}`),
             },
           ],
         },

@@ -2,6 +2,7 @@
 // for a person on call, the screen, the control (by its label) and the HTTP status it met.
 // Read from the Allure result's statusDetails (message + trace) only; formats tested in
 // tests/monitor/evidence.test.ts. The rule itself is in docs/monitoring.md ("Classification").
+import { last4Pattern, MASKED_CARD } from '../support/card-pattern.ts';
 
 /**
  * target: the target answered, wrongly (error status or page, missing control, wrong outcome): counts.
@@ -20,6 +21,12 @@ export interface Evidence {
   control?: string;
   /** Its ARIA role when the locator gave one ("button"). */
   role?: string;
+  /**
+   * What it looked for in words, when that is not one exact name: the locator's own description
+   * (pages/common/find.ts `describe()`: "the card •••• 1111 on the checkout saved cards (screens.shopPay)"),
+   * or a name pattern read back ("the card ending 1111" for a card entry's digit pattern).
+   */
+  lookedFor?: string;
   /** The HTTP status a page answered with, when it answered an error. */
   httpStatus?: number;
 }
@@ -39,21 +46,40 @@ const LOCATOR = new RegExp(
 );
 const unquote = (s: string) => s.replace(/\\(.)/g, '$1');
 
+/**
+ * A name pattern (a regex source as the error prints it, backslashes kept) in words: a card entry's
+ * pattern (support/card-pattern.ts `last4Pattern`, `MASKED_CARD`) as "the card ending 1111" or
+ * "any card", anything else as `a name like /source/`.
+ */
+export function patternWords(source: string): string {
+  if (source === MASKED_CARD.source) return 'any card';
+  const last4 = /\d{4}/.exec(source)?.[0];
+  if (last4 && last4Pattern(last4).source === source) return `the card ending ${last4}`;
+  return `a name like /${source}/`;
+}
+
 /** The last control of the last locator the error names (the one the step was waiting for). */
-function control(text: string): Pick<Evidence, 'control' | 'role'> {
-  // The call log's "waiting for" line, or an expect()'s "Locator:" line, names the locator in full.
+function control(text: string): Pick<Evidence, 'control' | 'role' | 'lookedFor'> {
   const lines = text.split('\n');
+  // An expect()'s "Locator:" line carries the locator's description when it has one (no getBy... in it).
+  const described = lines
+    .find((l) => /^\s*Locator: /.test(l))
+    ?.replace(/^\s*Locator:\s*/, '')
+    .trim();
+  if (described && !/\bgetBy\w+\(|\blocator\(/.test(described)) return { lookedFor: described };
+  // The call log's "waiting for" line, or an expect()'s "Locator:" line, names the locator in full.
   const line =
     [...lines].reverse().find((l) => /waiting for (get|locator)/.test(l)) ??
     lines.find((l) => /^\s*Locator: /.test(l)) ??
     text;
-  let found: Pick<Evidence, 'control' | 'role'> = {};
+  let found: Pick<Evidence, 'control' | 'role' | 'lookedFor'> = {};
   for (const m of line.matchAll(LOCATOR)) {
     const [, kind, first, name, nameRe, re] = m;
     if (kind === 'Role') {
-      const label = name ?? nameRe;
-      found = label === undefined ? { role: first } : { role: first, control: unquote(label) };
-    } else found = { control: unquote(first ?? re ?? '') };
+      if (nameRe !== undefined) found = { role: first, lookedFor: `${first} naming ${patternWords(nameRe)}` };
+      else found = name === undefined ? { role: first } : { role: first, control: unquote(name) };
+    } else if (re !== undefined) found = { lookedFor: `text ${patternWords(re)}` };
+    else found = { control: unquote(first ?? '') };
   }
   return found;
 }
@@ -82,7 +108,9 @@ function httpStatus(text: string): number | undefined {
 export function evidenceOf(message = '', trace = ''): Evidence {
   const text = `${message}\n${trace}`;
   const cause: Cause = BROWSER.test(text) ? 'browser' : UNREACHABLE.test(text) ? 'unreachable' : 'target';
-  const out: Evidence = { cause, ...control(message || trace) };
+  // the message names the locator (expect's "Locator:"); a message without one, the trace's call log
+  const fromMessage = control(message);
+  const out: Evidence = { cause, ...(Object.keys(fromMessage).length ? fromMessage : control(trace)) };
   const where = screen(text);
   if (where) out.screen = where;
   const status = httpStatus(message) ?? httpStatus(trace);
@@ -99,7 +127,8 @@ export function explain(
   const parts: string[] = [step ? `step "${step}"` : 'before the first step'];
   if (ev?.screen) parts.push(`on the ${ev.screen}`);
   if (ev?.httpStatus) parts.push(`answered HTTP ${ev.httpStatus}`);
-  if (ev?.control) parts.push(`looked for ${ev.role ? `${ev.role} ` : ''}"${ev.control}"`);
+  if (ev?.lookedFor) parts.push(`looked for ${ev.lookedFor}`);
+  else if (ev?.control) parts.push(`looked for ${ev.role ? `${ev.role} ` : ''}"${ev.control}"`);
   else if (ev?.role) parts.push(`looked for a ${ev.role}`);
   return `${parts.join(', ')}${error ? ` — ${error}` : ''}`;
 }

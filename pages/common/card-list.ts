@@ -17,14 +17,5 @@ export interface CardListScreen {
   card(last4: string): Locator;
 }
 
-/**
- * Matches "•••• 4242" and "**** 4242" but not "14242": the last 4 as a separate group of digits, or
- * right after the mask (a table row's text runs its cells together: "VISA •••• 424212/30").
- */
-export function last4Pattern(last4: string): RegExp {
-  if (!/^\d{4}$/.test(last4)) throw new Error(`last4 must be 4 digits, got "${last4}"`);
-  return new RegExp(`[•*]{2,}\\s?${last4}|(?<!\\d)${last4}(?!\\d)`);
-}
-
-/** Any masked card ("•••• 4242", "**** 4242"): what every card entry shows. */
-export const MASKED_CARD = /[•*]{2,}\s?\d{4}(?!\d)/;
+// The card patterns live in support/ so the monitor can read them back from failure messages.
+export { last4Pattern, MASKED_CARD } from '../../support/card-pattern.ts';
