@@ -91,12 +91,16 @@ export function scenarioReport(
  *   setup      session open, buyers signed in, the janitor's clean-up before
  *   procedure  the scenario's steps, the oracle's checks excluded
  *   oracle     "the card is removed everywhere" (World.phase('oracle'))
+ *   instrument cardwatch's own work after each step (friction flush, axe scans, drift snapshots;
+ *              World.phase('instrumentation')): left out of `procedure`, so a cold axe cache or a
+ *              slow snapshot never reads as a slow platform
  *   janitor    the janitor's clean-up after the scenario
  */
 export const PHASE_LABELS = {
   setupMs: 'cw.setupMs',
   procedureMs: 'cw.procedureMs',
   oracleMs: 'cw.oracleMs',
+  instrumentMs: 'cw.instrumentMs',
   janitorMs: 'cw.janitorMs',
 } as const;
 

@@ -69,13 +69,21 @@ describe('what both runners write about a scenario', () => {
 
 describe('phase labels', () => {
   it('writes each phase as whole milliseconds and one warning per failed clean-up', () => {
-    const labels = phaseLabels({ setupMs: 10612.4, procedureMs: 9876.6, oracleMs: 2001, janitorMs: -0.2 }, [
-      { when: 'after', account: 'buyer-1@sandbox.test', error: 'test cards still listed: •••• 4242\nstack' },
-    ]);
+    const labels = phaseLabels(
+      { setupMs: 10612.4, procedureMs: 9876.6, oracleMs: 2001, instrumentMs: 310.5, janitorMs: -0.2 },
+      [
+        {
+          when: 'after',
+          account: 'buyer-1@sandbox.test',
+          error: 'test cards still listed: •••• 4242\nstack',
+        },
+      ],
+    );
     assert.deepEqual(labels, [
       { name: 'cw.setupMs', value: '10612' },
       { name: 'cw.procedureMs', value: '9877' },
       { name: 'cw.oracleMs', value: '2001' },
+      { name: 'cw.instrumentMs', value: '311' },
       { name: 'cw.janitorMs', value: '0' },
       { name: 'cw.janitorWarning', value: 'after, buyer-1@sandbox.test: test cards still listed: •••• 4242' },
     ]);
