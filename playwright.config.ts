@@ -4,13 +4,19 @@ import { describeBrowser, QUIET_CHROMIUM_ARGS, findChromium } from './support/br
 import { loadConfig } from './support/config.ts';
 import { DESKTOP_DEVICE, MOBILE_DEVICE } from './support/devices.ts';
 import { loadTarget } from './support/load-target.ts';
-import { localServerCommand, mockServerCommand } from './support/mock-server.ts';
+import { localServerCommand, localServerNotice, mockServerCommand } from './support/mock-server.ts';
 import { excludedFeatures, PROJECT_TAGS, selectionFromEnv, tagRegExp } from './support/select.ts';
 
 const cfg = loadConfig();
 const target = await loadTarget(cfg);
 const chromium = findChromium(cfg.CHROMIUM_PATH);
 const resultsDir = `${cfg.REPORTS_DIR}/allure-results`;
+// A profile's localServer stands in for the target when its health URL does not answer: say so in the
+// run's output and the report (main process only; the workers' config needs no answer).
+const mainProcess = process.env.TEST_WORKER_INDEX === undefined;
+const localServer =
+  mainProcess && target.localServer ? await localServerNotice(target.localServer) : undefined;
+if (localServer?.warning) console.warn(`[target] ${localServer.warning}`);
 
 // Files the run pipeline left out (they failed validation; scripts/lib/features.ts) are not generated.
 const excluded = excludedFeatures();
@@ -43,8 +49,9 @@ export default defineConfig<object, { targetLocale: 'en' | 'id' | undefined }>({
         environmentInfo: {
           target: target.name,
           node: process.version,
-          // the reporter runs in the main process only: workers (TEST_WORKER_INDEX) skip the --version call
-          browser: process.env.TEST_WORKER_INDEX === undefined ? describeBrowser(cfg, chromium) : '',
+          // the reporter runs in the main process only: workers skip the --version call
+          browser: mainProcess ? describeBrowser(cfg, chromium) : '',
+          ...(localServer ? { 'target server': localServer.environment } : {}),
         },
       },
     ],

@@ -40,3 +40,24 @@ export function localServerCommand(target: TargetProfile) {
     env: local.env,
   };
 }
+
+/**
+ * Whether a profile's `localServer` is what this run will test (new user's finding 8): Playwright starts its
+ * command only when the health URL does not answer, so an outage of a target served elsewhere would turn
+ * into a green run against a fresh local stand-in. Answers the report's environment value and, when the
+ * run starts the stand-in, a warning line for the run's output. Checked once, 3 s at most.
+ */
+export async function localServerNotice(local: {
+  command: string;
+  healthUrl: string;
+}): Promise<{ environment: string; warning?: string }> {
+  const answered = await fetch(local.healthUrl, { signal: AbortSignal.timeout(3000) }).then(
+    (r) => r.ok,
+    () => false,
+  );
+  if (answered) return { environment: `already running at ${local.healthUrl} (reused)` };
+  return {
+    environment: `started by this run: ${local.command} (${local.healthUrl} did not answer)`,
+    warning: `${local.healthUrl} does not answer: this run starts the profile's localServer (${local.command}) and tests that stand-in, not a server already running there`,
+  };
+}
