@@ -31,7 +31,7 @@ function startDaemon(
     env: {
       PATH: process.env.PATH,
       HOME: process.env.HOME,
-      CARDWATCH_ENV_FILE: join(dir, 'none.env'),
+      CARDWATCH_ENV_FILE: '/dev/null', // not the checkout's .env
       TARGET: 'mock',
       TARGET_PROFILE: profile,
       MOCK_PORT_BASE: '4680', // never bound: no cycle runs (the schedule is a year away)
