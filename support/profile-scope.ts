@@ -2,7 +2,9 @@
 // not have the mobile app says `procedures: [...]` without R5: its profile then needs no
 // labels.mobile.app.* keys, R5's scenarios are skipped with the reason (support/capabilities.ts), and
 // the oracle and the doctor leave its screens out. Documented in docs/sandbox.md ("procedures").
+
 import { z } from 'zod';
+import { valueAt } from './dotted-path.ts';
 import { labelsSchema } from './labels/index.ts';
 import { isProcedureId, PROCEDURES, type ProcedureId } from './procedures.ts';
 import {
@@ -367,13 +369,4 @@ export function completeLabels<T>(labels: T): T {
     if (at[last] === undefined && leaf.required) at[last] = leaf.record ? {} : unsetLabel(leaf.key);
   }
   return out as T;
-}
-
-function valueAt(root: unknown, key: string): unknown {
-  let at = root;
-  for (const part of key.split('.')) {
-    if (!at || typeof at !== 'object') return undefined;
-    at = (at as Record<string, unknown>)[part];
-  }
-  return at;
 }

@@ -1,7 +1,9 @@
 // The profile's `screens` and `forms` (support/target.ts): how a target's screens differ in shape,
 // beyond their URLs and wording. Every field is optional; the defaults describe the embedded mock's
 // first skin, so a profile says only where its target differs. Documented field by field in docs/sandbox.md.
+
 import { z } from 'zod';
+import { valueAt } from './dotted-path.ts';
 
 /** Every screen the page registry (pages/screens.ts) knows; the keys of `screens` and of the doctor's table. */
 export const SCREEN_KEYS = [
@@ -213,10 +215,6 @@ export function isUnsetLabel(text: string): boolean {
  * profile left out because no procedure it covers needs it is undefined too.
  */
 export function labelAt(labels: unknown, key: string): string | undefined {
-  let at: unknown = labels;
-  for (const part of key.split('.')) {
-    if (!at || typeof at !== 'object') return undefined;
-    at = (at as Record<string, unknown>)[part];
-  }
+  const at = valueAt(labels, key);
   return typeof at === 'string' && !isUnsetLabel(at) ? at : undefined;
 }

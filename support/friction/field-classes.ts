@@ -1,7 +1,8 @@
 // What a form field asks of the buyer, by the labels-profile key its visible label comes from
 // (support/labels/**): the one table that says which keys are personal data.
-import { templatePattern } from '../text-pattern.ts';
+import { valueAt } from '../dotted-path.ts';
 import type { Labels } from '../labels/index.ts';
+import { templatePattern } from '../text-pattern.ts';
 
 /** Personal data a form may demand, as the consumer guide lists it (R2: passport data, address, phone ...). */
 export type PersonalDataClass =
@@ -85,13 +86,4 @@ export function labelKeyOf(label: string, labels: Labels): string | undefined {
     } else if (normaliseLabel(text) === wanted) return key;
   }
   return undefined;
-}
-
-function valueAt(root: unknown, path: string): unknown {
-  let node = root;
-  for (const part of path.split('.')) {
-    if (!node || typeof node !== 'object') return undefined;
-    node = (node as Record<string, unknown>)[part];
-  }
-  return node;
 }
