@@ -168,6 +168,28 @@ const ORDER: AlertKind[] = [
   'harder-cleared',
 ];
 
+/**
+ * DOWN entries that share one cause: the same screen answering the same HTTP status (a help centre answering
+ * 500 fails its own procedure and every removal whose oracle reads that screen), or the same screen missing
+ * the same control. Answers each cause met by two or more procedures: `{ cause, procedures }`, procedures in
+ * the order given. Entries without a screen are never grouped (nothing says their cause is the same).
+ */
+export function sharedCauses(items: readonly AlertItem[]): { cause: string; procedures: string[] }[] {
+  const byCause = new Map<string, string[]>();
+  for (const i of items) {
+    if (i.kind !== 'down' || !i.procedure || !i.screen) continue;
+    const what = i.httpStatus
+      ? `answered HTTP ${i.httpStatus}`
+      : i.control
+        ? `does not show ${i.control}`
+        : undefined;
+    if (!what) continue;
+    const cause = `the ${i.screen} ${what}`;
+    byCause.set(cause, [...(byCause.get(cause) ?? []), i.procedure]);
+  }
+  return [...byCause].filter(([, p]) => p.length > 1).map(([cause, procedures]) => ({ cause, procedures }));
+}
+
 /** One message for the cycle: a headline naming every procedure by kind, then one line per item. */
 export function cyclePayload(
   items: AlertItem[],
@@ -181,18 +203,27 @@ export function cyclePayload(
   );
   const groups = new Map<AlertKind, AlertItem[]>();
   for (const item of sorted) groups.set(item.kind, [...(groups.get(item.kind) ?? []), item]);
+  const causes = sharedCauses(sorted);
   const headline = [...groups]
     .map(([kind, list]) => {
       const ids = list.map((i) => i.procedure).filter(Boolean);
+      // several DOWN for one cause read as one outage: the headline says so, the lines keep each procedure
+      const one = kind === 'down' && causes.length === 1 && causes[0]!.procedures.length === ids.length;
       return ids.length
-        ? `${HEAD[kind]} ${ids.join(', ')}`
+        ? `${HEAD[kind]} ${ids.join(', ')}${one ? ` (one cause: ${causes[0]!.cause})` : ''}`
         : `${HEAD[kind]}${list.length > 1 ? ` ×${list.length}` : ''}`;
     })
     .join(' · ');
-  const lines = sorted.map(
-    (i) =>
-      `${ICON[i.kind]} ${esc(i.procedure ? i.line.replace(i.procedure, title(i.procedure)) : i.line)}${i.report ? ` <${i.report}|report>` : ''}`,
+  const causeLines = causes.map(
+    (c) => `${ICON.down} one cause for ${c.procedures.join(', ')}: ${esc(c.cause)}`,
   );
+  const lines = [
+    ...causeLines,
+    ...sorted.map(
+      (i) =>
+        `${ICON[i.kind]} ${esc(i.procedure ? i.line.replace(i.procedure, title(i.procedure)) : i.line)}${i.report ? ` <${i.report}|report>` : ''}`,
+    ),
+  ];
   // once per cycle: the same warning met by several scenarios or procedures is listed once
   const warnings = [...new Set(meta.janitorWarnings ?? items.flatMap((i) => i.janitorWarnings ?? []))];
   const janitor = warnings.length
