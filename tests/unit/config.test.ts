@@ -25,6 +25,14 @@ describe('config', () => {
     );
   });
 
+  it('reads an empty value (`NAME=` in .env) as not set: the default applies, no error', () => {
+    const cfg = loadConfig({ MOCK_PORT_BASE: '', HEADLESS: '', REPORTS_DIR: '', TARGET: '' });
+    assert.equal(cfg.MOCK_PORT_BASE, 4310);
+    assert.equal(cfg.HEADLESS, true);
+    assert.equal(cfg.REPORTS_DIR, 'reports');
+    assert.equal(cfg.TARGET, 'mock');
+  });
+
   it('reads booleans the way people write them', () => {
     assert.equal(loadConfig({ HEADLESS: 'false' }).HEADLESS, false);
     assert.equal(loadConfig({ HEADLESS: '0' }).HEADLESS, false);
