@@ -1,5 +1,6 @@
 // Friction records read back from a run's allure-results (the final attempt of each scenario):
 // what `npm run friction` compares and the monitor folds into its HARDER state.
+import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
@@ -43,6 +44,7 @@ interface Container {
  */
 async function fixtureSources(resultsDir: string): Promise<Map<string, string>> {
   const out = new Map<string, string>();
+  if (!existsSync(resultsDir)) return out; // a cycle whose suite wrote nothing (readResults answers [] too)
   const files = (await readdir(resultsDir)).filter((f) => f.endsWith('-container.json'));
   for (const file of files) {
     const container = JSON.parse(await readFile(join(resultsDir, file), 'utf8')) as Container;

@@ -3,10 +3,11 @@
 // outbox -> a local webhook) with a stand-in runner replaying scripted results (monitor/standin.ts).
 // Input 1 also runs with the browser in tests/monitor/alerts.test.ts's style when MONITOR_SLOW_TESTS=1.
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { loadMonitorConfig } from '../../monitor/config.ts';
@@ -19,7 +20,8 @@ import { renderStatusPage } from '../../monitor/status-page.ts';
 import { monitorEnv, type Receiver, runOnce, startMonitor, startReceiver, waitFor } from './harness.ts';
 import { parsePrometheus } from './prometheus.ts';
 
-const ROOT = '/tmp/cw-d/issue13';
+// a folder of its own: two runs of this test at once (a CI clone beside a local run) must not share cycles
+const ROOT = mkdtempSync(join(tmpdir(), 'cw-issue13-'));
 const ok = (ms = 3000, procedureMs?: number, janitorWarnings?: string[]): Attempt => ({
   status: 'passed',
   ms,

@@ -164,6 +164,7 @@ describe('a broken feature file in the repository', { timeout: 300_000 }, () => 
       'targets',
       'mock-app',
       'scripts',
+      'monitor',
     ])
       cpSync(entry, join(repo, entry), { recursive: true });
     for (const file of [
